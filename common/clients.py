@@ -1,0 +1,205 @@
+"""The base for calling another app's contract over HTTP.
+
+A client is made for one API root (from settings) and refuses any URL that does not start
+with a configured API root, so a URL in a request body can never make us call an
+arbitrary host (no SSRF). When the provider runs in this same process (the API root lies
+on SITE_URL and API_IN_PROCESS is on), the request is handed to Django through WSGI: the
+same URL routing, authentication, serialization and contract, only no socket. A
+management command or Celery task therefore works without a web server running.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+from django.conf import settings
+from django.core import signals
+from django.db import close_old_connections
+
+from .auth import jwt_encode
+
+API_ROOT_SETTINGS = (
+    "CATALOGI_API_ROOT",
+    "ZAKEN_API_ROOT",
+    "BESLUITEN_API_ROOT",
+    "DOCUMENTEN_API_ROOT",
+    "AUTORISATIES_API_ROOT",
+    "SELECTIELIJST_API_ROOT",
+    "ARCHIEF_API_ROOT",
+    "OPENBAARMAKING_API_ROOT",
+)
+
+
+class ClientError(Exception):
+    """A call to another component failed; `status` and `body` say how."""
+
+    def __init__(self, message: str, *, status: int | None = None, body: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class URLNotAllowed(ClientError):
+    """The URL lies outside every configured API root."""
+
+
+def api_roots() -> list[str]:
+    return [getattr(settings, name) for name in API_ROOT_SETTINGS if getattr(settings, name, "")]
+
+
+def is_allowed_url(url: str) -> bool:
+    return any(url.startswith(root) for root in api_roots())
+
+
+_signal_lock = threading.RLock()
+
+
+@contextmanager
+def _keep_db_connection() -> Iterator[None]:
+    """Stop Django's request cycle from closing the caller's database connection.
+
+    Django's request handler closes old connections when a request starts and ends;
+    inside the caller's transaction that would break it. Django's own test client
+    disconnects the same receivers for this reason.
+    """
+    with _signal_lock:
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+        try:
+            yield
+        finally:
+            signals.request_started.connect(close_old_connections)
+            signals.request_finished.connect(close_old_connections)
+
+
+class InProcessTransport(httpx.BaseTransport):
+    """Hands requests to this process's Django WSGI application."""
+
+    def __init__(self) -> None:
+        from django.core.handlers.wsgi import WSGIHandler
+
+        self._transport = httpx.WSGITransport(app=WSGIHandler())
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with _keep_db_connection():
+            response = self._transport.handle_request(request)
+            response.read()
+        return response
+
+
+ResponseHook = Callable[[httpx.Response], None]
+# Tests install a hook here that validates every in-process response against the
+# provider's committed schema.
+response_hooks: list[ResponseHook] = []
+
+
+def uses_in_process(url: str) -> bool:
+    return settings.API_IN_PROCESS and url.startswith(settings.SITE_URL + "/")
+
+
+def http_client(url: str, **kwargs: Any) -> httpx.Client:
+    """An httpx client for `url`: in-process where the provider lives here."""
+    if uses_in_process(url):
+        kwargs.setdefault("transport", InProcessTransport())
+    kwargs.setdefault("timeout", settings.API_TIMEOUT)
+    return httpx.Client(**kwargs)
+
+
+class APIClient:
+    """Calls one ZGW-style API with JWT-ZGW credentials of this deployment."""
+
+    def __init__(
+        self,
+        api_root: str,
+        *,
+        client_id: str | None = None,
+        secret: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.api_root = api_root if api_root.endswith("/") else api_root + "/"
+        self.client_id = client_id or settings.API_CLIENT_ID
+        self.secret = secret or settings.API_CLIENT_SECRET
+        kwargs: dict[str, Any] = {"event_hooks": {"response": [self._run_hooks]}}
+        if transport is not None:
+            kwargs["transport"] = transport
+        self._http = http_client(self.api_root, **kwargs)
+
+    def _run_hooks(self, response: httpx.Response) -> None:
+        if response_hooks:
+            response.read()
+            for hook in response_hooks:
+                hook(response)
+
+    def _headers(self) -> dict[str, str]:
+        return {
+            "Authorization": f"Bearer {jwt_encode(self.client_id, self.secret, user_id=self.client_id)}",
+            "Accept": "application/json",
+            "Content-Crs": "EPSG:4326",
+            "Accept-Crs": "EPSG:4326",
+        }
+
+    def url(self, path_or_url: str) -> str:
+        """Absolute URL for a path below the API root, or a checked absolute URL."""
+        if path_or_url.startswith(("http://", "https://")):
+            if not is_allowed_url(path_or_url):
+                raise URLNotAllowed(f"{path_or_url} lies outside the configured API roots.")
+            return path_or_url
+        return self.api_root + path_or_url.lstrip("/")
+
+    def request(self, method: str, path_or_url: str, **kwargs: Any) -> httpx.Response:
+        url = self.url(path_or_url)
+        headers = {**self._headers(), **kwargs.pop("headers", {})}
+        try:
+            return self._http.request(method, url, headers=headers, **kwargs)
+        except httpx.HTTPError as exc:
+            raise ClientError(f"{method} {url} failed: {exc}") from exc
+
+    def _json(self, response: httpx.Response, expected: tuple[int, ...]) -> Any:
+        if response.status_code not in expected:
+            try:
+                body = response.json()
+            except ValueError:
+                body = response.text[:1000]
+            raise ClientError(
+                f"{response.request.method} {response.request.url} answered {response.status_code}",
+                status=response.status_code,
+                body=body,
+            )
+        return response.json() if response.content else None
+
+    def retrieve(self, url: str) -> dict:
+        return self._json(self.request("GET", url), (200,))
+
+    def list(self, path: str, params: dict | None = None) -> Iterator[dict]:
+        """Every object of a paginated list, following `next`."""
+        url: str | None = self.url(path)
+        while url:
+            body = self._json(self.request("GET", url, params=params), (200,))
+            params = None
+            if isinstance(body, list):
+                yield from body
+                return
+            yield from body["results"]
+            url = body.get("next")
+
+    def create(self, path: str, data: dict) -> dict:
+        return self._json(self.request("POST", path, json=data), (201,))
+
+    def partial_update(self, url: str, data: dict) -> dict:
+        return self._json(self.request("PATCH", url, json=data), (200,))
+
+    def delete(self, url: str) -> None:
+        self._json(self.request("DELETE", url), (204,))
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> APIClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,162 @@
+"""One error type for domain failures, and the mapping of every error to problem+json.
+
+Errors take the ZGW shape: `type`, `code`, `title`, `status`, `detail`, `instance` and,
+for validation errors, `invalidParams` with `name`, `code` and `reason` per field.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404
+from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+TITLES = {
+    400: "Invalid input.",
+    401: "Authentication required.",
+    403: "You do not have permission to perform this action.",
+    404: "Not found.",
+    405: "Method not allowed.",
+    406: "Not acceptable.",
+    409: "Conflict.",
+    410: "Gone.",
+    412: "Precondition failed.",
+    413: "Request body too large.",
+    415: "Unsupported media type.",
+    429: "Too many requests.",
+    500: "A server error occurred.",
+    503: "Service unavailable.",
+}
+DEFAULT_CODES = {
+    400: "invalid",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    409: "conflict",
+    410: "gone",
+    412: "precondition_failed",
+    413: "request_too_large",
+    415: "unsupported_media_type",
+    429: "throttled",
+    500: "error",
+    503: "service_unavailable",
+}
+
+
+class DomainError(exceptions.APIException):
+    """A domain rule refused the request.
+
+    `code` is the ZGW error code (e.g. `zaaktype-concept`), `field` names the field the
+    rule is about (it becomes an `invalidParams` entry), `invalid_params` may list several.
+    """
+
+    status_code = status.HTTP_400_BAD_REQUEST
+
+    def __init__(
+        self,
+        detail: str,
+        code: str = "invalid",
+        *,
+        field: str | None = None,
+        status_code: int | None = None,
+        invalid_params: list[dict] | None = None,
+    ) -> None:
+        super().__init__(detail=detail, code=code)
+        self.error_code = code
+        if status_code is not None:
+            self.status_code = status_code
+        params = list(invalid_params or [])
+        if field is not None:
+            params.append({"name": field, "code": code, "reason": detail})
+        self.invalid_params = params
+
+
+def problem(status_code: int, detail: str, code: str | None = None, instance: str = "", **extra) -> dict:
+    """The body of a problem+json response."""
+    code = code or DEFAULT_CODES.get(status_code, "error")
+    body = {
+        "type": f"https://levensloop.nl/fouten/{code}/",
+        "code": code,
+        "title": TITLES.get(status_code, "Error."),
+        "status": status_code,
+        "detail": detail,
+        "instance": instance or f"urn:uuid:{uuid.uuid4()}",
+    }
+    body.update(extra)
+    return body
+
+
+def camel_name(name: str) -> str:
+    return ".".join(camelize_re.sub(underscore_to_camel, part) for part in name.split("."))
+
+
+def _flatten(detail, prefix: str = "") -> list[dict]:
+    """Turn DRF's nested validation errors into ZGW invalidParams."""
+    params: list[dict] = []
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = "nonFieldErrors" if key in ("non_field_errors", "__all__") else camel_name(str(key))
+            params.extend(_flatten(value, f"{prefix}.{name}" if prefix else name))
+    elif isinstance(detail, list):
+        for index, value in enumerate(detail):
+            if isinstance(value, (dict, list)) and value:
+                params.extend(_flatten(value, f"{prefix}.{index}" if isinstance(value, dict) else prefix))
+            else:
+                params.extend(_flatten(value, prefix))
+    else:
+        code = getattr(detail, "code", None) or "invalid"
+        params.append({"name": prefix or "nonFieldErrors", "code": code, "reason": str(detail)})
+    return params
+
+
+def exception_handler(exc, context) -> Response:
+    """DRF exception handler: every error leaves as problem+json, never as a stack trace."""
+    request = context.get("request")
+    instance = request.build_absolute_uri() if request is not None else ""
+    headers: dict[str, str] = {}
+
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(str(exc) or "The resource does not exist.")
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        body = problem(413, "The request body exceeds the size limit.", instance=instance)
+        return Response(body, status=413, content_type=PROBLEM_CONTENT_TYPE)
+
+    if isinstance(exc, DomainError):
+        body = problem(exc.status_code, str(exc.detail), exc.error_code, instance)
+        if exc.status_code == 400 or exc.invalid_params:
+            body["invalidParams"] = exc.invalid_params
+        return Response(body, status=exc.status_code, content_type=PROBLEM_CONTENT_TYPE)
+
+    if isinstance(exc, exceptions.ValidationError):
+        params = _flatten(exc.detail)
+        body = problem(400, "Invalid input.", "invalid", instance, invalidParams=params)
+        return Response(body, status=400, content_type=PROBLEM_CONTENT_TYPE)
+
+    if isinstance(exc, exceptions.APIException):
+        if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+            headers["WWW-Authenticate"] = 'Bearer realm="levensloop"'
+            exc.status_code = 401
+        if getattr(exc, "wait", None):
+            headers["Retry-After"] = str(int(exc.wait))
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else DEFAULT_CODES.get(exc.status_code)
+        body = problem(exc.status_code, str(detail), code, instance)
+        return Response(body, status=exc.status_code, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
+
+    logger.exception("unhandled_api_error", extra={"path": getattr(request, "path", "")})
+    body = problem(500, "An unexpected error occurred; it has been logged.", instance=instance)
+    return Response(body, status=500, content_type=PROBLEM_CONTENT_TYPE)

@@ -1,0 +1,75 @@
+"""Make sure nothing on an API path answers with an HTML error page."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse
+
+from .exceptions import PROBLEM_CONTENT_TYPE, problem
+
+logger = logging.getLogger(__name__)
+
+API_PREFIXES = (
+    "/catalogi/api/",
+    "/zaken/api/",
+    "/besluiten/api/",
+    "/documenten/api/",
+    "/autorisaties/api/",
+    "/selectielijst/api/",
+    "/archief/api/",
+    "/openbaarmaking/api/",
+)
+
+
+def is_api_path(path: str) -> bool:
+    return path.startswith(API_PREFIXES)
+
+
+def problem_response(request, status_code: int, detail: str, code: str | None = None) -> HttpResponse:
+    body = problem(status_code, detail, code, request.build_absolute_uri())
+    return HttpResponse(json.dumps(body), status=status_code, content_type=PROBLEM_CONTENT_TYPE)
+
+
+class ProblemJsonMiddleware:
+    """Turns Django's own 4xx/5xx answers on API paths into problem+json.
+
+    DRF views already answer with problem+json; what reaches here otherwise is Django's
+    URL resolver (404), a view outside DRF, an oversized body refused before DRF saw it,
+    or an exception nothing handled.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_api_path(request.path):
+            return self.get_response(request)
+        length = request.META.get("CONTENT_LENGTH")
+        if length and length.isdigit() and int(length) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            return problem_response(
+                request,
+                413,
+                f"The request body is {length} bytes; at most {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} are accepted.",
+            )
+        response = self.get_response(request)
+        if response.status_code >= 400 and not _is_json(response):
+            detail = {
+                404: "No resource at this URL.",
+                405: f"Method {request.method} is not allowed here.",
+            }.get(response.status_code, "The request could not be handled.")
+            return problem_response(request, response.status_code, detail)
+        return response
+
+    def process_exception(self, request, exception):
+        if not is_api_path(request.path):
+            return None
+        logger.exception("unhandled_error", extra={"path": request.path})
+        return problem_response(request, 500, "An unexpected error occurred; it has been logged.")
+
+
+def _is_json(response) -> bool:
+    content_type = response.get("Content-Type", "")
+    return "json" in content_type

@@ -1,0 +1,69 @@
+"""drf-spectacular AutoSchema that documents the ZGW error responses and security."""
+
+from __future__ import annotations
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from rest_framework import serializers
+
+from .exceptions import TITLES
+
+
+class FieldValidationErrorSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="Naam van het veld met ongeldige gegevens")
+    code = serializers.CharField(help_text="Systeemcode die het type fout aangeeft")
+    reason = serializers.CharField(help_text="Uitleg wat er precies fout is met de gegevens")
+
+
+class FoutSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="URI referentie naar het type fout, bedoeld voor developers")
+    code = serializers.CharField(help_text="Systeemcode die het type fout aangeeft")
+    title = serializers.CharField(help_text="Generieke titel voor het type fout")
+    status = serializers.IntegerField(help_text="De HTTP status code")
+    detail = serializers.CharField(help_text="Extra informatie bij de fout, indien beschikbaar")
+    instance = serializers.CharField(
+        help_text="URI met referentie naar dit specifiek voorkomen van de fout. Deze kan gebruikt "
+        "worden in combinatie met server logs, bijvoorbeeld."
+    )
+
+    class Meta:
+        ref_name = "Fout"
+
+
+class ValidatieFoutSerializer(FoutSerializer):
+    invalid_params = FieldValidationErrorSerializer(many=True)
+
+    class Meta:
+        ref_name = "ValidatieFout"
+
+
+PROBLEM = "application/problem+json"
+
+
+class AutoSchema(SpectacularAutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        method = self.method.upper()
+        extra = {}
+        if method in ("POST", "PUT", "PATCH") or self._is_list_view():
+            extra["400"] = ValidatieFoutSerializer
+        if getattr(self.view, "required_scopes", None) is not None:
+            extra["401"] = FoutSerializer
+            extra["403"] = FoutSerializer
+        if not self._is_list_view() and ("{" in self.path):
+            extra["404"] = FoutSerializer
+        if method in ("POST", "PUT", "PATCH"):
+            extra["415"] = FoutSerializer
+        extra["500"] = FoutSerializer
+        for code, serializer in extra.items():
+            if code in responses:
+                continue
+            responses[code] = self._get_response_for_code(serializer, code, [PROBLEM])
+            responses[code]["description"] = TITLES.get(int(code), "Error.")
+        return responses
+
+    def get_auth(self):
+        if getattr(self.view, "required_scopes", None) is None:
+            return []
+        return [{"JWT-Claims": []}]

@@ -1,0 +1,88 @@
+"""JWT-ZGW authentication: what is accepted and what is refused, with which status."""
+
+from __future__ import annotations
+
+import time
+
+import jwt
+import pytest
+
+from common.models import ClientCredential
+
+URL = "/autorisaties/api/v1/applicaties"
+
+
+@pytest.fixture
+def credential(db):
+    from common.services import api_client_create_or_update
+
+    api_client_create_or_update(client_id="app", secret="s3cret", alle_autorisaties=True)
+    return ClientCredential.objects.get(client_id="app")
+
+
+def token(secret="s3cret", alg="HS256", **overrides):
+    claims = {
+        "iss": "app",
+        "iat": int(time.time()),
+        "client_id": "app",
+        "user_id": "u1",
+        "user_representation": "Gebruiker Een",
+    }
+    claims.update(overrides)
+    return jwt.encode(claims, secret if alg != "none" else None, algorithm=alg)
+
+
+def get(client, tok):
+    return client.get(URL, HTTP_AUTHORIZATION=f"Bearer {tok}")
+
+
+def test_valid_token_is_accepted(client, credential):
+    response = get(client, token())
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+
+
+def test_missing_token_is_401_problem(client, credential):
+    response = client.get(URL)
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "not_authenticated"
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize(
+    "bad_token",
+    [
+        pytest.param(lambda: token(alg="none"), id="alg-none"),
+        pytest.param(lambda: token(secret="wrong"), id="wrong-secret"),
+        pytest.param(lambda: token(iat=int(time.time()) - 7200), id="expired"),
+        pytest.param(lambda: token(iat=int(time.time()) + 3600), id="issued-in-future"),
+        pytest.param(lambda: token(client_id="stranger", iss="stranger"), id="unknown-client"),
+        pytest.param(lambda: "not-a-jwt", id="garbage"),
+        pytest.param(lambda: token(alg="HS512"), id="other-algorithm"),
+    ],
+)
+def test_bad_tokens_are_refused_with_401(client, credential, bad_token):
+    response = get(client, bad_token())
+    assert response.status_code == 401
+    body = response.json()
+    assert body["status"] == 401
+    assert body["code"] == "authentication_failed"
+    assert set(body) >= {"type", "code", "title", "status", "detail", "instance"}
+
+
+def test_leeway_accepts_slightly_expired(client, credential, settings):
+    settings.JWT_EXPIRY = 60
+    settings.JWT_LEEWAY = 30
+    assert get(client, token(iat=int(time.time()) - 80)).status_code == 200
+    assert get(client, token(iat=int(time.time()) - 100)).status_code == 401
+
+
+def test_scopes_are_enforced(make_api_client):
+    reader = make_api_client(autorisaties=[{"component": "ac", "scopes": ["autorisaties.lezen"]}])
+    assert reader.get(URL).status_code == 200
+    response = reader.post(URL, {"clientIds": ["x"], "label": "x", "heeftAlleAutorisaties": True}, format="json")
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+    nobody = make_api_client()
+    assert nobody.get(URL).status_code == 403

@@ -1,0 +1,207 @@
+"""Settings for all four apps, read from the environment.
+
+Every setting has a default that runs the embedded system (SQLite, files on local disk,
+Celery tasks in-process). Setting DATABASE_URL and CELERY_BROKER_URL switches to
+PostgreSQL and Redis.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+SECRET_KEY = env("SECRET_KEY", "levensloop-insecure-development-key-change-me-in-production")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "common",
+    "zaken",
+    "documenten",
+    "archief",
+    "openbaarmaking",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "common.middleware.ProblemJsonMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'levensloop.sqlite3'}"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "nl"
+TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Largest request body accepted anywhere (413 above it); file content travels in
+# bestandsdelen, so JSON bodies stay small.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
+
+# --- REST framework and the schema ---------------------------------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["common.auth.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["common.permissions.ScopePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["common.renderers.ZGWJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["common.parsers.ZGWJSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "common.pagination.PageNumberPagination",
+    "DEFAULT_FILTER_BACKENDS": ["common.filters.FilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "common.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "common.exceptions.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "PAGE_SIZE": 100,
+}
+
+SPECTACULAR_SETTINGS = {
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
+        "drf_spectacular.hooks.postprocess_schema_enums",
+    ],
+    "CAMELIZE_NAMES": False,
+    "APPEND_COMPONENTS": {
+        "securitySchemes": {"JWT-Claims": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+    },
+    "SCHEMA_COERCE_PATH_PK": False,
+}
+
+# --- JWT-ZGW ---------------------------------------------------------------------------
+
+# Seconds a token is valid after its iat, and the allowed clock difference.
+JWT_EXPIRY = env_int("JWT_EXPIRY", 3600)
+JWT_LEEWAY = env_int("JWT_LEEWAY", 5)
+
+# --- Contracts between the apps ---------------------------------------------------------
+
+SITE_URL = env("SITE_URL", "http://localhost:8000").rstrip("/")
+CATALOGI_API_ROOT = env("CATALOGI_API_ROOT", f"{SITE_URL}/catalogi/api/v1/")
+ZAKEN_API_ROOT = env("ZAKEN_API_ROOT", f"{SITE_URL}/zaken/api/v1/")
+BESLUITEN_API_ROOT = env("BESLUITEN_API_ROOT", f"{SITE_URL}/besluiten/api/v1/")
+DOCUMENTEN_API_ROOT = env("DOCUMENTEN_API_ROOT", f"{SITE_URL}/documenten/api/v1/")
+AUTORISATIES_API_ROOT = env("AUTORISATIES_API_ROOT", f"{SITE_URL}/autorisaties/api/v1/")
+SELECTIELIJST_API_ROOT = env("SELECTIELIJST_API_ROOT", f"{SITE_URL}/selectielijst/api/v1/")
+ARCHIEF_API_ROOT = env("ARCHIEF_API_ROOT", f"{SITE_URL}/archief/api/v1/")
+OPENBAARMAKING_API_ROOT = env("OPENBAARMAKING_API_ROOT", f"{SITE_URL}/openbaarmaking/api/v1/")
+
+# Credentials this deployment uses when one app calls another.
+API_CLIENT_ID = env("API_CLIENT_ID", "levensloop")
+API_CLIENT_SECRET = env("API_CLIENT_SECRET", "levensloop-internal-secret")
+# Hand calls to API roots on SITE_URL to this process through WSGI instead of a socket.
+API_IN_PROCESS = env_bool("API_IN_PROCESS", True)
+API_TIMEOUT = float(env("API_TIMEOUT", "30"))
+
+# --- Celery ------------------------------------------------------------------------------
+
+CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1}
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "relay-notifications": {
+        "task": "common.tasks.relay_pending_notifications",
+        "schedule": env_int("NOTIFICATIONS_RELAY_INTERVAL", 60),
+    },
+}
+
+# --- Notifications -----------------------------------------------------------------------
+
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
+NOTIFICATIONS_BACKOFF_BASE = env_int("NOTIFICATIONS_BACKOFF_BASE", 30)

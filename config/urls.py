@@ -1,0 +1,18 @@
+"""URL layout: one root per API contract, the admin at /admin/."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+# Each entry: URL prefix, the module with that API's urlpatterns, its namespace.
+API_MOUNTS = [
+    ("autorisaties/api/v1/", "common.api.urls", "autorisaties"),
+    ("catalogi/api/v1/", "zaken.api.catalogi_urls", "catalogi"),
+    ("selectielijst/api/v1/", "archief.api.selectielijst_urls", "selectielijst"),
+]
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("admin/", admin.site.urls),
+    *[path(prefix, include(module, namespace=namespace)) for prefix, module, namespace in API_MOUNTS],
+]

@@ -1,0 +1,46 @@
+"""Fixtures every app's tests share: authenticated API clients and schema validation."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from common.auth import jwt_encode
+from common.models import Applicatie, Autorisatie, ClientCredential
+
+
+def _client_for(client_id: str, secret: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, secret, user_id='tester')}")
+    return client
+
+
+@pytest.fixture
+def make_api_client(db):
+    """An API client whose applicatie has the given autorisaties (or all of them).
+
+    `make_api_client(alle=True)` or
+    `make_api_client(autorisaties=[{"component": "ztc", "scopes": ["catalogi.lezen"]}])`.
+    """
+    counter = iter(range(1, 10_000))
+
+    def make(*, alle: bool = False, autorisaties: list[dict] | None = None, client_id: str | None = None):
+        client_id = client_id or f"test-client-{next(counter)}"
+        ClientCredential.objects.update_or_create(client_id=client_id, defaults={"secret": "test-secret"})
+        applicatie = Applicatie.objects.create(client_ids=[client_id], label=client_id, heeft_alle_autorisaties=alle)
+        for autorisatie in autorisaties or []:
+            Autorisatie.objects.create(applicatie=applicatie, **autorisatie)
+        return _client_for(client_id, "test-secret")
+
+    return make
+
+
+@pytest.fixture
+def api_client(make_api_client) -> APIClient:
+    """An API client with all autorisaties."""
+    return make_api_client(alle=True)
+
+
+@pytest.fixture
+def anonymous_client() -> APIClient:
+    return APIClient()
