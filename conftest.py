@@ -10,7 +10,9 @@ from common.models import Applicatie, Autorisatie, ClientCredential
 
 
 def _client_for(client_id: str, secret: str) -> APIClient:
-    client = APIClient()
+    # Requests look as if they reach the configured SITE_URL, so the URLs the APIs build
+    # match the API roots the apps call each other on.
+    client = APIClient(SERVER_NAME="localhost", SERVER_PORT="8000")
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, secret, user_id='tester')}")
     return client
 
@@ -43,4 +45,4 @@ def api_client(make_api_client) -> APIClient:
 
 @pytest.fixture
 def anonymous_client() -> APIClient:
-    return APIClient()
+    return APIClient(SERVER_NAME="localhost", SERVER_PORT="8000")
