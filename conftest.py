@@ -5,8 +5,22 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
+from common import clients
 from common.auth import jwt_encode
+from common.contracts import contract_files
 from common.models import Applicatie, Autorisatie, ClientCredential
+from common.testing import ContractValidator
+
+
+@pytest.fixture(autouse=True)
+def validate_contract_responses():
+    """Every response one app gets from another is checked against the committed schema."""
+    validator = ContractValidator(
+        {url_path.removesuffix("schema/openapi.yaml"): path for url_path, path in contract_files()}
+    )
+    clients.response_hooks.append(validator)
+    yield validator
+    clients.response_hooks.remove(validator)
 
 
 def _client_for(client_id: str, secret: str) -> APIClient:

@@ -78,9 +78,7 @@ class ClientAuth:
             type_url = getattr(autorisatie, type_field)
             level = autorisatie.max_vertrouwelijkheidaanduiding or VertrouwelijkheidsAanduiding.zeer_geheim
             current = grants.get(type_url)
-            if current is None or VertrouwelijkheidsAanduiding.rank(level) > VertrouwelijkheidsAanduiding.rank(
-                current
-            ):
+            if current is None or VertrouwelijkheidsAanduiding.rank(level) > VertrouwelijkheidsAanduiding.rank(current):
                 grants[type_url] = level
         return grants
 

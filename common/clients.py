@@ -43,7 +43,7 @@ class ClientError(Exception):
         self.body = body
 
 
-class URLNotAllowed(ClientError):
+class URLNotAllowedError(ClientError):
     """The URL lies outside every configured API root."""
 
 
@@ -146,7 +146,7 @@ class APIClient:
         """Absolute URL for a path below the API root, or a checked absolute URL."""
         if path_or_url.startswith(("http://", "https://")):
             if not is_allowed_url(path_or_url):
-                raise URLNotAllowed(f"{path_or_url} lies outside the configured API roots.")
+                raise URLNotAllowedError(f"{path_or_url} lies outside the configured API roots.")
             return path_or_url
         return self.api_root + path_or_url.lstrip("/")
 

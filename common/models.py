@@ -60,15 +60,11 @@ class Autorisatie(models.Model):
         max_length=50, choices=ComponentTypes.choices, help_text="Component the scopes apply to."
     )
     scopes = models.JSONField(default=list, help_text="Scopes granted in this component.")
-    zaaktype = models.URLField(
-        max_length=1000, blank=True, help_text="URL of the zaaktype, for component `zrc`."
-    )
+    zaaktype = models.URLField(max_length=1000, blank=True, help_text="URL of the zaaktype, for component `zrc`.")
     informatieobjecttype = models.URLField(
         max_length=1000, blank=True, help_text="URL of the informatieobjecttype, for component `drc`."
     )
-    besluittype = models.URLField(
-        max_length=1000, blank=True, help_text="URL of the besluittype, for component `brc`."
-    )
+    besluittype = models.URLField(max_length=1000, blank=True, help_text="URL of the besluittype, for component `brc`.")
     max_vertrouwelijkheidaanduiding = models.CharField(
         max_length=100,
         choices=VertrouwelijkheidsAanduiding.choices,
@@ -94,9 +90,7 @@ class AuditTrail(models.Model):
     applicatie_id = models.CharField(max_length=100, blank=True, help_text="UUID of the applicatie.")
     applicatie_weergave = models.CharField(max_length=200, blank=True, help_text="Label of the applicatie.")
     gebruikers_id = models.CharField(max_length=255, blank=True, help_text="`user_id` of the token.")
-    gebruikers_weergave = models.CharField(
-        max_length=255, blank=True, help_text="`user_representation` of the token."
-    )
+    gebruikers_weergave = models.CharField(max_length=255, blank=True, help_text="`user_representation` of the token.")
     actie = models.CharField(max_length=50, help_text="The action, e.g. `create`.")
     actie_weergave = models.CharField(max_length=200, blank=True, help_text="Human readable action.")
     resultaat = models.IntegerField(help_text="HTTP status code of the action.")
@@ -130,13 +124,11 @@ class Abonnement(models.Model):
         blank=True,
         help_text="Value of the Authorization header sent with each notification.",
     )
-    kanalen = models.JSONField(
-        default=list, help_text="Kanalen to receive, e.g. [\"zaken\", \"documenten\"]; empty: all."
-    )
+    kanalen = models.JSONField(default=list, help_text='Kanalen to receive, e.g. ["zaken", "documenten"]; empty: all.')
     filters = models.JSONField(
         default=dict,
         blank=True,
-        help_text="Kenmerken that must match, e.g. {\"bronorganisatie\": \"002220647\"}.",
+        help_text='Kenmerken that must match, e.g. {"bronorganisatie": "002220647"}.',
     )
     actief = models.BooleanField(default=True, help_text="Only active subscribers receive messages.")
 

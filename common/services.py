@@ -8,9 +8,7 @@ from .models import Applicatie, ClientCredential
 
 
 @transaction.atomic
-def api_client_create_or_update(
-    *, client_id: str, secret: str, alle_autorisaties: bool, label: str = ""
-) -> Applicatie:
+def api_client_create_or_update(*, client_id: str, secret: str, alle_autorisaties: bool, label: str = "") -> Applicatie:
     """Make `client_id` a working API client: its secret and an applicatie.
 
     With `alle_autorisaties` the applicatie may do everything; without it, nothing until

@@ -16,9 +16,7 @@ class Router(DefaultRouter):
         super().__init__(trailing_slash="")
 
 
-def api_urlpatterns(
-    namespace: str, routes: list, *, root: str, title: str, version: str, description: str
-) -> list:
+def api_urlpatterns(namespace: str, routes: list, *, root: str, title: str, version: str, description: str) -> list:
     """The routes of one API plus `schema/openapi.yaml` and the docs at `schema/`.
 
     The schema covers exactly these routes, with paths relative to the API root.
@@ -29,9 +27,7 @@ def api_urlpatterns(
         "DESCRIPTION": description,
         "SERVERS": [{"url": root.rstrip("/")}],
     }
-    schema_view = SpectacularAPIView.as_view(
-        urlconf=SimpleNamespace(urlpatterns=routes), custom_settings=settings
-    )
+    schema_view = SpectacularAPIView.as_view(urlconf=SimpleNamespace(urlpatterns=routes), custom_settings=settings)
     return [
         path("schema/openapi.yaml", schema_view, name="schema"),
         path("schema/", SpectacularRedocView.as_view(url_name=f"{namespace}:schema"), name="docs"),

@@ -15,7 +15,7 @@ SCOPE_BIJWERKEN = "autorisaties.bijwerken"
 
 
 class ApplicatieFilter(filters.FilterSet):
-    clientIds = filters.CharFilter(  # noqa: N815 - the standard's parameter name
+    clientIds = filters.CharFilter(
         field_name="client_ids",
         method="filter_client_ids",
         help_text="Komma-gescheiden lijst van client IDs; geeft de applicaties die er één van hebben.",
