@@ -26,7 +26,7 @@ def validate_contract_responses():
 def _client_for(client_id: str, secret: str) -> APIClient:
     # Requests look as if they reach the configured SITE_URL, so the URLs the APIs build
     # match the API roots the apps call each other on.
-    client = APIClient(SERVER_NAME="localhost", SERVER_PORT="8000")
+    client = APIClient(HTTP_HOST="localhost:8000")
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, secret, user_id='tester')}")
     return client
 
@@ -59,4 +59,57 @@ def api_client(make_api_client) -> APIClient:
 
 @pytest.fixture
 def anonymous_client() -> APIClient:
-    return APIClient(SERVER_NAME="localhost", SERVER_PORT="8000")
+    return APIClient(HTTP_HOST="localhost:8000")
+
+
+class _Receiver:
+    """A real HTTP server on 127.0.0.1 that records what is POSTed to it."""
+
+    def __init__(self) -> None:
+        import http.server
+        import json
+        import threading
+
+        receiver = self
+        self.messages: list[dict] = []
+        self.headers: list[dict] = []
+        self.status = 204
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - the standard library's name
+                length = int(self.headers.get("Content-Length") or 0)
+                receiver.messages.append(json.loads(self.rfile.read(length) or b"null"))
+                receiver.headers.append(dict(self.headers))
+                self.send_response(receiver.status)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/callback"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    """A subscriber's callback endpoint, listening on a real socket."""
+    instance = _Receiver()
+    yield instance
+    instance.close()
+
+
+@pytest.fixture
+def celery_eager():
+    """Run Celery tasks in-process for this test, whatever the broker setting."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = previous

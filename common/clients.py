@@ -144,7 +144,7 @@ class APIClient:
 
     def url(self, path_or_url: str) -> str:
         """Absolute URL for a path below the API root, or a checked absolute URL."""
-        if path_or_url.startswith(("http://", "https://")):
+        if "://" in path_or_url or path_or_url.startswith("//"):
             if not is_allowed_url(path_or_url):
                 raise URLNotAllowedError(f"{path_or_url} lies outside the configured API roots.")
             return path_or_url

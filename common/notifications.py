@@ -56,7 +56,7 @@ def _queue_relay(notificatie_id: int) -> None:
     try:
         relay_notification.delay(notificatie_id)
     except Exception:  # the broker is unreachable: the periodic relay will pick it up
-        logger.warning("notification_queue_failed", extra={"notificatie_id": notificatie_id})
+        logger.warning("notification_queue_failed", extra={"notificatie_id": notificatie_id}, exc_info=True)
 
 
 def aflevering_deliver(aflevering: Aflevering, *, client: httpx.Client | None = None) -> bool:
