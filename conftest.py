@@ -76,7 +76,7 @@ class _Receiver:
         self.status = 204
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - the standard library's name
+            def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 receiver.messages.append(json.loads(self.rfile.read(length) or b"null"))
                 receiver.headers.append(dict(self.headers))

@@ -46,7 +46,7 @@ def test_in_process_call_sees_and_keeps_the_callers_transaction(internal_client)
 
 def test_follows_pagination(internal_client):
     Applicatie.objects.bulk_create(Applicatie(client_ids=[f"c{i}"], label=f"app {i}") for i in range(250))
-    assert len(list(internal_client.list("applicaties"))) == 251
+    assert len(list(internal_client.list("applicaties"))) == Applicatie.objects.count() > 250
 
 
 def test_errors_of_the_provider_become_client_errors(internal_client):
@@ -65,5 +65,5 @@ def test_a_response_that_breaks_the_committed_contract_fails_the_test(internal_c
         return data
 
     monkeypatch.setattr(ApplicatieSerializer, "to_representation", broken)
-    with pytest.raises(ContractViolationError, match="heeftAlleAutorisaties|boolean"):
+    with pytest.raises(ContractViolationError, match=r"heeftAlleAutorisaties|boolean"):
         list(internal_client.list("applicaties"))
