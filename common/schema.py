@@ -67,3 +67,21 @@ class AutoSchema(SpectacularAutoSchema):
         if getattr(self.view, "required_scopes", None) is None:
             return []
         return [{"JWT-Claims": []}]
+
+
+def add_head_operations(result, generator, request, public):
+    """Document HEAD beside every detail GET: Django answers it there, as the ZGW APIs list."""
+    for path, item in result.get("paths", {}).items():
+        get = item.get("get")
+        if get is None or "head" in item or not path.endswith("}"):
+            continue
+        item["head"] = {
+            "operationId": get["operationId"].replace("_retrieve", "_headers"),
+            "summary": "De headers voor een specifiek object opvragen.",
+            "description": "Vraag de headers op die je bij een GET request zou krijgen.",
+            "parameters": [p for p in get.get("parameters", []) if p.get("in") == "path"],
+            "tags": get.get("tags", []),
+            "security": get.get("security", []),
+            "responses": {"200": {"description": "OK"}},
+        }
+    return result

@@ -149,6 +149,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "common.schema.add_head_operations",
     ],
     "CAMELIZE_NAMES": False,
     "APPEND_COMPONENTS": {
