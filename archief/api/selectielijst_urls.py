@@ -1,8 +1,17 @@
 from common.urls import Router, api_urlpatterns
 
+from .views import ProcesTypeViewSet, ResultaatTypeOmschrijvingGeneriekViewSet, ResultaatViewSet
+
 app_name = "selectielijst"
 
 router = Router()
+router.register("procestypen", ProcesTypeViewSet, basename="procestype")
+router.register("resultaten", ResultaatViewSet, basename="resultaat")
+router.register(
+    "resultaattypeomschrijvingen",
+    ResultaatTypeOmschrijvingGeneriekViewSet,
+    basename="resultaattypeomschrijvinggeneriek",
+)
 
 urlpatterns = api_urlpatterns(
     app_name,
