@@ -6,7 +6,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
+from common.clients import APIClient
 from common.testing import STANDARDS_DIR, compare_with_standard
 
 from ..models import ProcesType, Resultaat, ResultaatTypeOmschrijvingGeneriek
@@ -282,3 +284,23 @@ def test_the_schema_follows_the_vng_selectielijst_api():
     standard = STANDARDS_DIR / "selectielijst" / "selectielijst-api.yaml"
 
     assert compare_with_standard(committed, standard) == []
+
+
+def test_every_response_keeps_to_the_committed_schema():
+    """What a consumer reads through its API client (validated by the root conftest's hook).
+
+    The consumer's own credentials are not registered here: the API does not need them.
+    """
+    client = APIClient(settings.SELECTIELIJST_API_ROOT)
+    try:
+        procestypen = list(client.list("procestypen"))
+        resultaten = list(client.list("resultaten"))
+        omschrijvingen = list(client.list("resultaattypeomschrijvingen"))
+        for obj in [procestypen[0], *resultaten[:3], omschrijvingen[0]]:
+            assert client.retrieve(obj["url"]) == obj
+    finally:
+        client.close()
+
+    assert (len(procestypen), len(resultaten), len(omschrijvingen)) == (29, 346, 3)
+    assert {r["waardering"] for r in resultaten} == {"blijvend_bewaren", "vernietigen", ""}
+    assert "" in {r["procestermijn"] for r in resultaten}
