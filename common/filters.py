@@ -12,7 +12,12 @@ class FilterBackend(filters.DjangoFilterBackend):
         if filterset is None:
             return queryset
         if not filterset.is_valid():
-            raise exceptions.ValidationError(filterset.errors)
+            raise exceptions.ValidationError(
+                {
+                    name: [exceptions.ErrorDetail(error.messages[0], code=error.code or "invalid") for error in errors]
+                    for name, errors in filterset.form.errors.as_data().items()
+                }
+            )
         return filterset.qs
 
 

@@ -85,3 +85,32 @@ def add_head_operations(result, generator, request, public):
             "responses": {"200": {"description": "OK"}},
         }
     return result
+
+
+# Django's model integer fields get their bounds from the database backend (32-bit on
+# PostgreSQL, 64-bit on SQLite); they say nothing about the contract and would make the
+# committed schema depend on where it was generated.
+_BACKEND_INTEGER_BOUNDS = {
+    -(2**31),
+    2**31 - 1,
+    -(2**63),
+    2**63 - 1,
+    -(2**15),
+    2**15 - 1,
+}
+
+
+def drop_backend_integer_bounds(result, generator, request, public):
+    def walk(node):
+        if isinstance(node, dict):
+            for key in ("maximum", "minimum"):
+                if node.get(key) in _BACKEND_INTEGER_BOUNDS and node.get("type") == "integer":
+                    del node[key]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(result)
+    return result

@@ -150,6 +150,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.schema.add_head_operations",
+        "common.schema.drop_backend_integer_bounds",
     ],
     "CAMELIZE_NAMES": False,
     "APPEND_COMPONENTS": {

@@ -10,6 +10,7 @@ import pytest
 import redis
 from django.db import transaction
 from django.utils import timezone
+from kombu import pools as kombu_pools
 
 from common.models import Abonnement, Aflevering, Notificatie
 from common.notifications import notificatie_create
@@ -118,17 +119,18 @@ def test_subscriber_that_never_answers_is_given_up(subscriber, receiver, celery_
 
 
 @pytest.fixture
-def broker(request):
+def broker(monkeypatch):
     """Point Celery at a broker for one test (not eager)."""
     previous = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
 
     def reset_connections() -> None:
-        if celery_app._pool is not None:
-            celery_app._pool.force_close_all()
+        kombu_pools.reset()  # closes every cached connection and forgets the pools
         celery_app._pool = None
         celery_app.amqp._producer_pool = None
 
     def use(url: str) -> None:
+        # Celery reads CELERY_BROKER_URL from the environment before its own settings.
+        monkeypatch.setenv("CELERY_BROKER_URL", url)
         celery_app.conf.broker_url = url
         celery_app.conf.task_always_eager = False
         reset_connections()
