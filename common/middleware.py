@@ -12,16 +12,18 @@ from .exceptions import PROBLEM_CONTENT_TYPE, problem
 
 logger = logging.getLogger(__name__)
 
-API_PREFIXES = (
-    "/catalogi/api/",
-    "/zaken/api/",
-    "/besluiten/api/",
-    "/documenten/api/",
-    "/autorisaties/api/",
-    "/selectielijst/api/",
-    "/archief/api/",
-    "/openbaarmaking/api/",
-)
+# API prefix -> the version of the contract it serves (the `API-version` header of the ZGW specs).
+API_VERSIONS = {
+    "/catalogi/api/": "1.3.1",
+    "/zaken/api/": "1.5.1",
+    "/besluiten/api/": "1.0.2",
+    "/documenten/api/": "1.5.0",
+    "/autorisaties/api/": "1.0.1",
+    "/selectielijst/api/": "1.0.0",
+    "/archief/api/": "1.0.0",
+    "/openbaarmaking/api/": "1.0.0",
+}
+API_PREFIXES = tuple(API_VERSIONS)
 
 
 def is_api_path(path: str) -> bool:
@@ -47,6 +49,11 @@ class ProblemJsonMiddleware:
     def __call__(self, request):
         if not is_api_path(request.path):
             return self.get_response(request)
+        response = self._api_response(request)
+        response["API-version"] = next(v for p, v in API_VERSIONS.items() if request.path.startswith(p))
+        return response
+
+    def _api_response(self, request):
         length = request.META.get("CONTENT_LENGTH")
         if length and length.isdigit() and int(length) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
             return problem_response(

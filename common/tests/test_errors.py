@@ -22,6 +22,7 @@ def assert_problem(response, status: int, code: str | None = None) -> dict:
     if code:
         assert body["code"] == code
     assert "Traceback" not in response.content.decode()
+    assert response["API-version"]
     return body
 
 
@@ -103,3 +104,8 @@ def test_unhandled_exception_is_500_problem_without_trace(api_client, monkeypatc
 def test_admin_keeps_html_errors(admin_client):
     response = admin_client.get("/admin/bestaat-niet/")
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_every_api_response_names_its_version(api_client):
+    assert api_client.get(URL)["API-version"] == "1.0.1"
+    assert api_client.get("/selectielijst/api/v1/procestypen")["API-version"] == "1.0.0"
