@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from .models import Abonnement, Aflevering, Applicatie, AuditTrail, Autorisatie, ClientCredential, Notificatie
@@ -9,13 +10,60 @@ class ClientCredentialAdmin(admin.ModelAdmin):
     search_fields = ("client_id",)
 
 
+class CommaSeparatedField(forms.CharField):
+    """A list of strings, typed as `a, b, c` instead of JSON."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        return [part.strip() for part in (value or "").replace("\n", ",").split(",") if part.strip()]
+
+
+class AutorisatieForm(forms.ModelForm):
+    scopes = CommaSeparatedField(help_text="Scopes, separated by commas, e.g. `zaken.lezen, zaken.aanmaken`.")
+
+    class Meta:
+        model = Autorisatie
+        fields = (
+            "component",
+            "scopes",
+            "zaaktype",
+            "informatieobjecttype",
+            "besluittype",
+            "max_vertrouwelijkheidaanduiding",
+        )
+
+
 class AutorisatieInline(admin.TabularInline):
     model = Autorisatie
+    form = AutorisatieForm
     extra = 0
+
+
+class ApplicatieForm(forms.ModelForm):
+    client_ids = CommaSeparatedField(
+        label="client IDs", help_text="The client IDs this application uses, separated by commas."
+    )
+
+    class Meta:
+        model = Applicatie
+        fields = ("label", "client_ids", "heeft_alle_autorisaties")
+
+    def clean_client_ids(self):
+        value = self.cleaned_data["client_ids"]
+        others = Applicatie.objects.exclude(pk=self.instance.pk)
+        taken = sorted({cid for app in others for cid in app.client_ids if cid in value})
+        if taken:
+            raise forms.ValidationError(f"Already used by another applicatie: {', '.join(taken)}.")
+        return value
 
 
 @admin.register(Applicatie)
 class ApplicatieAdmin(admin.ModelAdmin):
+    form = ApplicatieForm
     list_display = ("label", "client_ids", "heeft_alle_autorisaties")
     search_fields = ("label",)
     inlines = [AutorisatieInline]
