@@ -137,7 +137,7 @@ def browser():
     ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(5)
+    driver.implicitly_wait(2)
     yield driver
     driver.quit()
 
@@ -146,11 +146,13 @@ def browser():
 def admin_browser(browser, live_server, django_user_model):
     """The browser, logged in to the admin as a superuser."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     django_user_model.objects.create_superuser("beheerder", "beheer@example.org", "correct-horse-battery")
     browser.get(f"{live_server.url}/admin/login/")
     browser.find_element(By.NAME, "username").send_keys("beheerder")
     browser.find_element(By.NAME, "password").send_keys("correct-horse-battery")
     browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.ID, "user-tools"))
     browser.base_url = live_server.url
     return browser

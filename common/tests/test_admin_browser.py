@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from common.auth import ClientAuth
 from common.models import Applicatie
@@ -28,7 +28,12 @@ def test_admin_creates_an_applicatie_with_scoped_autorisaties(admin_browser):
     )
     browser.find_element(By.NAME, "_save").click()
 
-    assert browser.current_url == f"{browser.base_url}/admin/common/applicatie/"
+    changelist = f"{browser.base_url}/admin/common/applicatie/"
+    WebDriverWait(browser, 10).until(
+        lambda driver: driver.current_url == changelist or driver.find_elements(By.CSS_SELECTOR, ".errorlist")
+    )
+    errors = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".errorlist")]
+    assert browser.current_url == changelist, errors
     assert "Zaaksysteem" in browser.find_element(By.ID, "result_list").text
     applicatie = Applicatie.objects.get(label="Zaaksysteem")
     assert applicatie.client_ids == ["zaaksysteem", "zaaksysteem-test"]
@@ -47,6 +52,7 @@ def test_admin_refuses_a_client_id_that_is_taken(admin_browser):
     browser.find_element(By.NAME, "label").send_keys("Tweede")
     browser.find_element(By.NAME, "client_ids").send_keys("bezet")
     browser.find_element(By.NAME, "_save").click()
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.CSS_SELECTOR, ".errorlist"))
     error = browser.find_element(By.CSS_SELECTOR, ".errorlist").text
     assert "bezet" in error
     assert not Applicatie.objects.filter(label="Tweede").exists()
