@@ -1,0 +1,659 @@
+"""Writes of the catalogue, with the rules of the Catalogi API and of archiving by design.
+
+The rules, in short:
+- published objects (`concept=False`) do not change; ending a version (`eindeGeldigheid`)
+  is the one change allowed (`non-concept-object`);
+- the parts of a published zaaktype do not change either (`non-concept-zaaktype`);
+- a besluittype and an informatieobjecttype related to a published counterpart are
+  frozen the same way (`non-concept-relation`);
+- versions of a zaaktype (same identificatie) or of an informatieobjecttype or
+  besluittype (same omschrijving) in a catalogus do not overlap in geldigheid (`overlap`);
+- a resultaattype's archiving parameters fit its Selectielijst resultaat, and a zaaktype is
+  only published when it can be archived (see `zaaktype_publish`).
+The scope `catalogi.geforceerd-schrijven` (`forced=True`) lifts the concept rules, as the
+standard's security section provides.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.db import models, transaction
+
+from common.exceptions import DomainError
+from common.notifications import notificatie_create
+
+from . import archiving
+from .clients import BadReferenceError, SelectielijstClient, SelectielijstResultaat
+from .models import (
+    BesluitType,
+    Catalogus,
+    Eigenschap,
+    InformatieObjectType,
+    ResultaatType,
+    RolType,
+    StatusType,
+    ZaakObjectType,
+    ZaakType,
+    ZaakTypeInformatieObjectType,
+    ZaakTypenRelatie,
+)
+from .selectors import versions_overlapping, zaaktype_is_deelzaaktype
+
+logger = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=models.Model)
+Onderdeel = StatusType | Eigenschap | RolType | ResultaatType | ZaakObjectType | ZaakTypeInformatieObjectType
+Versioned = ZaakType | InformatieObjectType | BesluitType
+
+COLLECTIONS: dict[type[models.Model], str] = {
+    Catalogus: "catalogussen",
+    ZaakType: "zaaktypen",
+    InformatieObjectType: "informatieobjecttypen",
+    BesluitType: "besluittypen",
+    StatusType: "statustypen",
+    ResultaatType: "resultaattypen",
+    RolType: "roltypen",
+    Eigenschap: "eigenschappen",
+    ZaakObjectType: "zaakobjecttypen",
+    ZaakTypeInformatieObjectType: "zaaktype-informatieobjecttypen",
+}
+KANALEN: dict[type[models.Model], tuple[str, str]] = {
+    ZaakType: ("zaaktypen", "zaaktype"),
+    InformatieObjectType: ("informatieobjecttypen", "informatieobjecttype"),
+    BesluitType: ("besluittypen", "besluittype"),
+}
+ALLEEN_EINDE_GELDIGHEID = {"einde_geldigheid"}
+UNIEK_PER_ZAAKTYPE: dict[type[models.Model], str] = {
+    StatusType: "volgnummer",
+    Eigenschap: "naam",
+    ResultaatType: "omschrijving",
+    ZaakTypeInformatieObjectType: "volgnummer",
+}
+
+
+def catalogi_url(obj: models.Model) -> str:
+    """The public URL of a catalogue object, under the configured Catalogi API root."""
+    root = settings.CATALOGI_API_ROOT if settings.CATALOGI_API_ROOT.endswith("/") else settings.CATALOGI_API_ROOT + "/"
+    return f"{root}{COLLECTIONS[type(obj)]}/{obj.uuid}"
+
+
+def _notify(obj: Versioned, actie: str, *, url: str | None = None) -> None:
+    kanaal, resource = KANALEN[type(obj)]
+    url = url or catalogi_url(obj)
+    notificatie_create(
+        kanaal=kanaal,
+        hoofd_object=url,
+        resource=resource,
+        resource_url=url,
+        actie=actie,
+        kenmerken={"catalogus": catalogi_url(obj.catalogus)},
+    )
+
+
+def _save(instance: M, data: dict[str, Any]) -> M:
+    """Store plain fields, then the relations (many-to-many and reverse foreign keys)."""
+    relations = {}
+    for name, value in data.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            relations[name] = value
+        else:
+            setattr(instance, name, value)
+    instance.save()
+    for name, value in relations.items():
+        if instance._meta.get_field(name).related_model is ZaakTypenRelatie:
+            instance.zaaktypenrelaties.all().delete()
+            ZaakTypenRelatie.objects.bulk_create(ZaakTypenRelatie(zaaktype=instance, **item) for item in value)
+        else:
+            getattr(instance, name).set(value)
+    return instance
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def _ensure_changeable(obj: Versioned, data: dict, *, forced: bool) -> None:
+    """Rule: a published object does not change, except for ending it (`eindeGeldigheid`)."""
+    if forced or obj.concept or set(data) <= ALLEEN_EINDE_GELDIGHEID:
+        return
+    raise DomainError(
+        "Het is niet toegestaan om een non-concept object bij te werken; alleen `eindeGeldigheid` mag nog "
+        "gezet worden. Maak een nieuwe versie.",
+        "non-concept-object",
+        field="nonFieldErrors",
+    )
+
+
+def _ensure_deletable(obj: Versioned, *, forced: bool) -> None:
+    """Rule: only concepts can be deleted."""
+    if forced or obj.concept:
+        return
+    raise DomainError("Alleen concepten kunnen worden verwijderd.", "non-concept-object", field="nonFieldErrors")
+
+
+def _ensure_relations_not_published(
+    obj: Versioned, relations: Iterable[str], data: dict | None, *, forced: bool
+) -> None:
+    """Rule (conformance ztc-010): a besluittype and informatieobjecttype related to a
+    published counterpart no longer change (except `eindeGeldigheid`) and are not deleted."""
+    if forced or (data is not None and set(data) <= ALLEEN_EINDE_GELDIGHEID):
+        return
+    for name in relations:
+        if getattr(obj, name).filter(concept=False).exists():
+            raise DomainError(
+                f"Dit object is gerelateerd aan gepubliceerde {name} en kan niet meer gewijzigd of verwijderd worden.",
+                "non-concept-relation",
+                field="nonFieldErrors",
+            )
+
+
+def _ensure_zaaktype_concept(zaaktype: ZaakType, *, forced: bool) -> None:
+    """Rule: a published zaaktype is complete; its parts cannot be added, changed or removed."""
+    if forced or zaaktype.concept:
+        return
+    raise DomainError(
+        "Onderdelen van een gepubliceerd (non-concept) zaaktype kunnen niet aangemaakt, gewijzigd of "
+        "verwijderd worden.",
+        "non-concept-zaaktype",
+        field="nonFieldErrors",
+    )
+
+
+def _ensure_geldigheid(obj: Versioned) -> None:
+    """Rule: versions with the same identificatie/omschrijving in a catalogus do not overlap."""
+    if obj.einde_geldigheid and obj.einde_geldigheid < obj.begin_geldigheid:
+        raise DomainError("`eindeGeldigheid` ligt voor `beginGeldigheid`.", "date-mismatch", field="eindeGeldigheid")
+    key = getattr(obj, obj.version_key)
+    if not key:
+        return
+    overlapping = versions_overlapping(
+        model=type(obj),
+        catalogus_id=obj.catalogus_id,
+        key=key,
+        begin=obj.begin_geldigheid,
+        einde=obj.einde_geldigheid,
+        exclude_pk=obj.pk,
+    )
+    if overlapping.exists():
+        raise DomainError(
+            f"Er bestaat al een versie met {obj.version_key} `{key}` in deze catalogus waarvan de geldigheid "
+            "overlapt met de opgegeven periode. Beëindig eerst die versie (`eindeGeldigheid`).",
+            "overlap",
+            field="beginGeldigheid",
+        )
+
+
+def _ensure_same_catalogus(catalogus: Catalogus, data: dict, names: Iterable[str]) -> None:
+    """Rule: a catalogue object only relates to objects of its own catalogus."""
+    for name in names:
+        value = data.get(name)
+        related = value if isinstance(value, list | tuple) else [value] if value is not None else []
+        if any(getattr(obj, "catalogus_id", catalogus.pk) != catalogus.pk for obj in related):
+            raise DomainError(
+                f"De {name} horen bij een andere catalogus.", "relations-incorrect-catalogus", field=_camel(name)
+            )
+
+
+def _ensure_same_zaaktype(zaaktype: ZaakType, data: dict) -> None:
+    """Rule: parts of a zaaktype refer only to parts of that same zaaktype."""
+    for name, value in data.items():
+        related = value if isinstance(value, list | tuple) else [value]
+        if any(
+            isinstance(obj, models.Model) and getattr(obj, "zaaktype_id", zaaktype.pk) != zaaktype.pk for obj in related
+        ):
+            raise DomainError(
+                f"De {name} horen bij een ander zaaktype.", "relations-incorrect-zaaktype", field=_camel(name)
+            )
+
+
+def _ensure_unique(model: type[models.Model], zaaktype: ZaakType, data: dict, *, exclude_pk: int | None) -> None:
+    field = UNIEK_PER_ZAAKTYPE.get(model)
+    if field is None or field not in data:
+        return
+    if model.objects.filter(zaaktype=zaaktype, **{field: data[field]}).exclude(pk=exclude_pk).exists():
+        raise DomainError(
+            f"Dit zaaktype heeft al een {model._meta.verbose_name} met deze {field}.", "unique", field=field
+        )
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+# --- catalogus -------------------------------------------------------------------------------
+
+
+def catalogus_create(*, data: dict[str, Any]) -> Catalogus:
+    catalogus = Catalogus.objects.create(**data)
+    logger.info("catalogus_created", extra={"uuid": str(catalogus.uuid)})
+    return catalogus
+
+
+# --- zaaktype --------------------------------------------------------------------------------
+
+
+def _check_selectielijst_procestype(url: str) -> None:
+    if not url:
+        return
+    try:
+        SelectielijstClient().procestype(url)
+    except BadReferenceError as exc:
+        raise DomainError(str(exc), exc.code, field="selectielijstProcestype") from exc
+
+
+def _validate_zaaktype(zaaktype: ZaakType, data: dict) -> None:
+    if zaaktype.verlenging_mogelijk and not zaaktype.verlengingstermijn:
+        raise DomainError(
+            "Geef de verlengingstermijn op als verlenging mogelijk is.", "required", field="verlengingstermijn"
+        )
+    if not zaaktype.verlenging_mogelijk and zaaktype.verlengingstermijn:
+        raise DomainError(
+            "Een verlengingstermijn hoort alleen bij een zaaktype waarvan de doorlooptijd verlengd kan worden.",
+            "must-be-empty",
+            field="verlengingstermijn",
+        )
+    _ensure_same_catalogus(zaaktype.catalogus, data, ("besluittypen", "deelzaaktypen"))
+    _ensure_geldigheid(zaaktype)
+    if "selectielijst_procestype" in data:
+        _check_selectielijst_procestype(zaaktype.selectielijst_procestype)
+
+
+def zaaktype_create(*, data: dict[str, Any]) -> ZaakType:
+    zaaktype = ZaakType(**{k: v for k, v in data.items() if not _is_relation(ZaakType, k)})
+    _validate_zaaktype(zaaktype, data)
+    with transaction.atomic():
+        _save(zaaktype, data)
+        _notify(zaaktype, "create")
+    logger.info("zaaktype_created", extra={"uuid": str(zaaktype.uuid), "identificatie": zaaktype.identificatie})
+    return zaaktype
+
+
+def zaaktype_update(*, zaaktype: ZaakType, data: dict[str, Any], partial: bool, forced: bool = False) -> ZaakType:
+    _ensure_changeable(zaaktype, data, forced=forced)
+    for name, value in data.items():
+        if not _is_relation(ZaakType, name):
+            setattr(zaaktype, name, value)
+    _validate_zaaktype(zaaktype, data)
+    with transaction.atomic():
+        _save(zaaktype, data)
+        _notify(zaaktype, "partial_update" if partial else "update")
+    logger.info("zaaktype_updated", extra={"uuid": str(zaaktype.uuid), "partial": partial})
+    return zaaktype
+
+
+def zaaktype_delete(*, zaaktype: ZaakType, forced: bool = False) -> None:
+    _ensure_deletable(zaaktype, forced=forced)
+    url = catalogi_url(zaaktype)
+    with transaction.atomic():
+        _notify(zaaktype, "destroy", url=url)
+        zaaktype.delete()
+    logger.info("zaaktype_deleted", extra={"url": url})
+
+
+def zaaktype_publicatiebezwaren(*, zaaktype: ZaakType, client: SelectielijstClient | None = None) -> list[dict]:
+    """Why a concept zaaktype cannot be published yet, as ZGW invalidParams; empty: it can.
+
+    Rules: the related besluittypen, informatieobjecttypen and deelzaaktypen are published
+    (`concept-relation`); the zaaktype has a begin and an eind status (at least two
+    statustypen), roltypen and resultaattypen; and each resultaattype can be archived
+    automatically (`archiefparameters-incomplete`, one entry per resultaattype, see
+    `archiving.archiefparameters_ontbrekend`), with a selectielijstklasse that still resolves,
+    belongs to the zaaktype's procestype and fits the afleidingswijze.
+    """
+    bezwaren: list[dict] = []
+
+    def bezwaar(name: str, code: str, reason: str) -> None:
+        bezwaren.append({"name": name, "code": code, "reason": reason})
+
+    for name, related in (
+        ("besluittypen", zaaktype.besluittypen),
+        ("informatieobjecttypen", zaaktype.informatieobjecttypen),
+        ("deelzaaktypen", zaaktype.deelzaaktypen),
+    ):
+        concepten = related.filter(concept=True)
+        if concepten.exists():
+            namen = ", ".join(sorted(str(obj) for obj in concepten))
+            bezwaar(name, "concept-relation", f"Publiceer eerst de gerelateerde {name}: {namen}.")
+    if not zaaktype.selectielijst_procestype:
+        bezwaar("selectielijstProcestype", "required", "Een zaaktype hoort bij een procestype van de Selectielijst.")
+    if zaaktype.statustypen.count() < 2:
+        bezwaar(
+            "statustypen",
+            "zaaktype-has-no-statustypen",
+            "Een zaaktype heeft minstens twee statustypen: een beginstatus en een eindstatus.",
+        )
+    if not zaaktype.roltypen.exists():
+        bezwaar("roltypen", "zaaktype-has-no-roltypen", "Een zaaktype heeft minstens één roltype.")
+    resultaattypen = list(zaaktype.resultaattypen.prefetch_related("besluittypen").order_by("pk"))
+    if not resultaattypen:
+        bezwaar(
+            "resultaattypen",
+            "zaaktype-has-no-resultaattypen",
+            "Een zaaktype heeft minstens één resultaattype, met de archiefparameters van dat resultaat.",
+        )
+    client = client or SelectielijstClient()
+    resultaten: dict[str, SelectielijstResultaat | BadReferenceError] = {}
+    context = {
+        "eigenschappen": frozenset(zaaktype.eigenschappen.values_list("naam", flat=True)),
+        "heeft_besluittypen": zaaktype.besluittypen.exists(),
+        "heeft_gerelateerde_zaaktypen": zaaktype.zaaktypenrelaties.exists(),
+        "is_deelzaaktype": zaaktype_is_deelzaaktype(zaaktype),
+    }
+    for resultaattype in resultaattypen:
+        ontbrekend = archiving.archiefparameters_ontbrekend(
+            archiving.ResultaattypeArchivering(
+                archiefnominatie=resultaattype.archiefnominatie,
+                archiefactietermijn=resultaattype.archiefactietermijn,
+                selectielijstklasse=resultaattype.selectielijstklasse,
+                brondatum_archiefprocedure=resultaattype.brondatum_archiefprocedure,
+                **context,
+            )
+        )
+        if resultaattype.selectielijstklasse:
+            url = resultaattype.selectielijstklasse
+            if url not in resultaten:
+                try:
+                    resultaten[url] = client.resultaat(url)
+                except BadReferenceError as exc:
+                    resultaten[url] = exc
+            resultaat = resultaten[url]
+            if isinstance(resultaat, BadReferenceError):
+                ontbrekend.append(f"selectielijstklasse is niet op te halen ({resultaat.code})")
+            else:
+                ontbrekend += [
+                    o.reden
+                    for o in _selectielijst_overtredingen(resultaattype.brondatum_archiefprocedure, resultaat, zaaktype)
+                ]
+        if ontbrekend:
+            bezwaar(
+                f"resultaattypen.{resultaattype.uuid}",
+                "archiefparameters-incomplete",
+                f"Resultaattype `{resultaattype.omschrijving}`: " + "; ".join(ontbrekend) + ".",
+            )
+    return bezwaren
+
+
+def zaaktype_publish(*, zaaktype: ZaakType) -> ZaakType:
+    """Publish a concept zaaktype, only when it is complete and can be archived (archiving by design)."""
+    if not zaaktype.concept:
+        return zaaktype
+    bezwaren = zaaktype_publicatiebezwaren(zaaktype=zaaktype)
+    if bezwaren:
+        raise DomainError(
+            "Het zaaktype kan (nog) niet gepubliceerd worden; zie `invalidParams`.", "invalid", invalid_params=bezwaren
+        )
+    with transaction.atomic():
+        zaaktype.concept = False
+        zaaktype.save(update_fields=["concept"])
+        _notify(zaaktype, "update")
+    logger.info("zaaktype_published", extra={"uuid": str(zaaktype.uuid)})
+    return zaaktype
+
+
+def _is_relation(model: type[models.Model], name: str) -> bool:
+    field = model._meta.get_field(name)
+    return field.many_to_many or field.one_to_many
+
+
+# --- informatieobjecttype and besluittype ------------------------------------------------------
+
+TEGENHANGER = {InformatieObjectType: ("besluittypen",), BesluitType: ("informatieobjecttypen",)}
+
+
+def _versioned_create(model: type[InformatieObjectType] | type[BesluitType], data: dict[str, Any]):
+    obj = model(**{k: v for k, v in data.items() if not _is_relation(model, k)})
+    _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[model])
+    _ensure_geldigheid(obj)
+    with transaction.atomic():
+        _save(obj, data)
+        _notify(obj, "create")
+    logger.info(f"{model._meta.model_name}_created", extra={"uuid": str(obj.uuid)})
+    return obj
+
+
+def _versioned_update(obj, data: dict[str, Any], *, partial: bool, forced: bool):
+    _ensure_changeable(obj, data, forced=forced)
+    _ensure_relations_not_published(obj, TEGENHANGER[type(obj)], data, forced=forced)
+    for name, value in data.items():
+        if not _is_relation(type(obj), name):
+            setattr(obj, name, value)
+    _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[type(obj)])
+    _ensure_geldigheid(obj)
+    with transaction.atomic():
+        _save(obj, data)
+        _notify(obj, "partial_update" if partial else "update")
+    logger.info(f"{obj._meta.model_name}_updated", extra={"uuid": str(obj.uuid), "partial": partial})
+    return obj
+
+
+def _versioned_delete(obj, *, forced: bool) -> None:
+    _ensure_deletable(obj, forced=forced)
+    _ensure_relations_not_published(obj, TEGENHANGER[type(obj)], None, forced=forced)
+    url = catalogi_url(obj)
+    with transaction.atomic():
+        _notify(obj, "destroy", url=url)
+        obj.delete()
+    logger.info(f"{obj._meta.model_name}_deleted", extra={"url": url})
+
+
+def informatieobjecttype_create(*, data: dict[str, Any]) -> InformatieObjectType:
+    return _versioned_create(InformatieObjectType, data)
+
+
+def informatieobjecttype_update(
+    *, informatieobjecttype: InformatieObjectType, data: dict[str, Any], partial: bool, forced: bool = False
+) -> InformatieObjectType:
+    return _versioned_update(informatieobjecttype, data, partial=partial, forced=forced)
+
+
+def informatieobjecttype_delete(*, informatieobjecttype: InformatieObjectType, forced: bool = False) -> None:
+    _versioned_delete(informatieobjecttype, forced=forced)
+
+
+def informatieobjecttype_publish(*, informatieobjecttype: InformatieObjectType) -> InformatieObjectType:
+    if informatieobjecttype.concept:
+        with transaction.atomic():
+            informatieobjecttype.concept = False
+            informatieobjecttype.save(update_fields=["concept"])
+            _notify(informatieobjecttype, "update")
+    return informatieobjecttype
+
+
+def besluittype_create(*, data: dict[str, Any]) -> BesluitType:
+    return _versioned_create(BesluitType, data)
+
+
+def besluittype_update(
+    *, besluittype: BesluitType, data: dict[str, Any], partial: bool, forced: bool = False
+) -> BesluitType:
+    return _versioned_update(besluittype, data, partial=partial, forced=forced)
+
+
+def besluittype_delete(*, besluittype: BesluitType, forced: bool = False) -> None:
+    _versioned_delete(besluittype, forced=forced)
+
+
+def besluittype_publish(*, besluittype: BesluitType) -> BesluitType:
+    """Publish a besluittype once the informatieobjecttypen its besluiten are recorded in are published."""
+    if not besluittype.concept:
+        return besluittype
+    concepten = besluittype.informatieobjecttypen.filter(concept=True)
+    if concepten.exists():
+        raise DomainError(
+            "Publiceer eerst de gerelateerde informatieobjecttypen: "
+            + ", ".join(sorted(str(obj) for obj in concepten))
+            + ".",
+            "concept-relation",
+            field="informatieobjecttypen",
+        )
+    with transaction.atomic():
+        besluittype.concept = False
+        besluittype.save(update_fields=["concept"])
+        _notify(besluittype, "update")
+    return besluittype
+
+
+# --- parts of a zaaktype ---------------------------------------------------------------------
+
+
+def _validate_onderdeel(model: type[models.Model], zaaktype: ZaakType, data: dict, *, exclude_pk: int | None) -> dict:
+    data = dict(data)
+    catalogus = data.pop("catalogus", None)
+    if catalogus is not None and catalogus.pk != zaaktype.catalogus_id:
+        raise DomainError(
+            "De catalogus is niet die van het zaaktype.", "relations-incorrect-catalogus", field="catalogus"
+        )
+    _ensure_same_catalogus(zaaktype.catalogus, data, ("informatieobjecttype", "informatieobjecttypen", "besluittypen"))
+    _ensure_same_zaaktype(zaaktype, {k: v for k, v in data.items() if k != "zaaktype"})
+    _ensure_unique(model, zaaktype, data, exclude_pk=exclude_pk)
+    return data
+
+
+def zaaktype_onderdeel_create(*, model: type[M], data: dict[str, Any], forced: bool = False) -> M:
+    """Add a part (statustype, roltype, eigenschap, zaakobjecttype, ...) to a concept zaaktype."""
+    zaaktype = data["zaaktype"]
+    _ensure_zaaktype_concept(zaaktype, forced=forced)
+    data = _validate_onderdeel(model, zaaktype, data, exclude_pk=None)
+    with transaction.atomic():
+        onderdeel = _save(model(), data)
+    logger.info(f"{model._meta.model_name}_created", extra={"uuid": str(onderdeel.uuid)})
+    return onderdeel
+
+
+def zaaktype_onderdeel_update(*, onderdeel: M, data: dict[str, Any], forced: bool = False) -> M:
+    _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
+    zaaktype = data.get("zaaktype", onderdeel.zaaktype)
+    _ensure_zaaktype_concept(zaaktype, forced=forced)
+    data = _validate_onderdeel(type(onderdeel), zaaktype, data, exclude_pk=onderdeel.pk)
+    with transaction.atomic():
+        _save(onderdeel, data)
+    logger.info(f"{onderdeel._meta.model_name}_updated", extra={"uuid": str(onderdeel.uuid)})
+    return onderdeel
+
+
+def zaaktype_onderdeel_delete(*, onderdeel: Onderdeel, forced: bool = False) -> None:
+    _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
+    uuid = str(onderdeel.uuid)
+    onderdeel.delete()
+    logger.info(f"{onderdeel._meta.model_name}_deleted", extra={"uuid": uuid})
+
+
+# --- resultaattype: archiving parameters from the Selectielijst ---------------------------------
+
+SELECTIELIJST_VELDEN = {"zaaktype", "selectielijstklasse", "resultaattypeomschrijving"}
+
+
+def _selectielijst_overtredingen(
+    procedure: dict, resultaat: SelectielijstResultaat, zaaktype: ZaakType
+) -> list[archiving.Overtreding]:
+    overtredingen = []
+    if resultaat.proces_type != zaaktype.selectielijst_procestype:
+        overtredingen.append(
+            archiving.Overtreding(
+                "nonFieldErrors",
+                "procestype-mismatch",
+                "De selectielijstklasse hoort bij een ander procestype dan de `selectielijstProcestype` van het "
+                "zaaktype.",
+            )
+        )
+    afleidingswijze = str(procedure.get("afleidingswijze") or "")
+    if not archiving.afleidingswijze_past_bij_procestermijn(
+        afleidingswijze=afleidingswijze, procestermijn=resultaat.procestermijn
+    ):
+        overtredingen.append(
+            archiving.Overtreding(
+                "nonFieldErrors",
+                "invalid-afleidingswijze-for-procestermijn",
+                f"Afleidingswijze `{afleidingswijze}` past niet bij procestermijn `{resultaat.procestermijn}` van de "
+                "selectielijstklasse.",
+            )
+        )
+    return overtredingen
+
+
+def _resultaattype_archivering(resultaattype: ResultaatType, data: dict, *, client: SelectielijstClient) -> None:
+    """Check a resultaattype's archiving parameters and complete them from the Selectielijst.
+
+    Every broken rule becomes one invalidParams entry, in the order: the fields of the
+    brondatumArchiefprocedure, the references, then the fit with the Selectielijst resultaat.
+    """
+    overtredingen: list[archiving.Overtreding] = []
+    procedure = resultaattype.brondatum_archiefprocedure
+    if archiving.is_ingevuld(procedure):
+        overtredingen += archiving.brondatum_archiefprocedure_overtredingen(procedure)
+
+    te_controleren = SELECTIELIJST_VELDEN | {k for k in data if k.startswith("brondatum_archiefprocedure")}
+    resultaat = None
+    if resultaattype.pk is None or te_controleren & set(data):
+        try:
+            resultaattype.omschrijving_generiek = client.resultaattypeomschrijving(
+                resultaattype.resultaattypeomschrijving
+            )
+        except BadReferenceError as exc:
+            overtredingen.append(archiving.Overtreding("resultaattypeomschrijving", exc.code, str(exc)))
+        try:
+            resultaat = client.resultaat(resultaattype.selectielijstklasse)
+        except BadReferenceError as exc:
+            overtredingen.append(archiving.Overtreding("selectielijstklasse", exc.code, str(exc)))
+    if resultaat is not None:
+        overtredingen += _selectielijst_overtredingen(procedure, resultaat, resultaattype.zaaktype)
+        if not resultaattype.archiefnominatie:
+            resultaattype.archiefnominatie = archiving.archiefnominatie_uit_selectielijst(resultaat.as_dict())
+        if not resultaattype.archiefactietermijn:
+            resultaattype.archiefactietermijn = archiving.archiefactietermijn_uit_selectielijst(resultaat.as_dict())
+    if overtredingen:
+        raise DomainError(
+            "De archiefparameters van het resultaattype kloppen niet; zie `invalidParams`.",
+            "invalid",
+            invalid_params=[{"name": _camel_path(o.veld), "code": o.code, "reason": o.reden} for o in overtredingen],
+        )
+
+
+def _camel_path(name: str) -> str:
+    return ".".join(_camel(part) for part in name.split("."))
+
+
+def _resultaattype_save(
+    resultaattype: ResultaatType, data: dict, *, client: SelectielijstClient | None
+) -> ResultaatType:
+    # not data.get(): an unsaved resultaattype has no zaaktype to fall back to
+    zaaktype = data["zaaktype"] if "zaaktype" in data else resultaattype.zaaktype  # noqa: SIM401
+    data = _validate_onderdeel(ResultaatType, zaaktype, data, exclude_pk=resultaattype.pk)
+    for name, value in data.items():
+        if not _is_relation(ResultaatType, name):
+            setattr(resultaattype, name, value)
+    _resultaattype_archivering(resultaattype, data, client=client or SelectielijstClient())
+    plain = {"omschrijving_generiek", "archiefnominatie", "archiefactietermijn"}
+    with transaction.atomic():
+        _save(resultaattype, {**data, **{name: getattr(resultaattype, name) for name in plain}})
+    return resultaattype
+
+
+def resultaattype_create(
+    *, data: dict[str, Any], forced: bool = False, client: SelectielijstClient | None = None
+) -> ResultaatType:
+    """Add a resultaattype to a concept zaaktype, its archiving parameters checked against the Selectielijst."""
+    _ensure_zaaktype_concept(data["zaaktype"], forced=forced)
+    resultaattype = _resultaattype_save(ResultaatType(), data, client=client)
+    logger.info("resultaattype_created", extra={"uuid": str(resultaattype.uuid)})
+    return resultaattype
+
+
+def resultaattype_update(
+    *,
+    resultaattype: ResultaatType,
+    data: dict[str, Any],
+    forced: bool = False,
+    client: SelectielijstClient | None = None,
+) -> ResultaatType:
+    _ensure_zaaktype_concept(resultaattype.zaaktype, forced=forced)
+    if "zaaktype" in data:
+        _ensure_zaaktype_concept(data["zaaktype"], forced=forced)
+    _resultaattype_save(resultaattype, data, client=client)
+    logger.info("resultaattype_updated", extra={"uuid": str(resultaattype.uuid)})
+    return resultaattype
