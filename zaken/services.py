@@ -67,12 +67,6 @@ KANALEN: dict[type[models.Model], tuple[str, str]] = {
     BesluitType: ("besluittypen", "besluittype"),
 }
 ALLEEN_EINDE_GELDIGHEID = {"einde_geldigheid"}
-UNIEK_PER_ZAAKTYPE: dict[type[models.Model], str] = {
-    StatusType: "volgnummer",
-    Eigenschap: "naam",
-    ResultaatType: "omschrijving",
-    ZaakTypeInformatieObjectType: "volgnummer",
-}
 
 
 def catalogi_url(obj: models.Model) -> str:
@@ -208,16 +202,6 @@ def _ensure_same_zaaktype(zaaktype: ZaakType, data: dict) -> None:
             raise DomainError(
                 f"De {name} horen bij een ander zaaktype.", "relations-incorrect-zaaktype", field=_camel(name)
             )
-
-
-def _ensure_unique(model: type[models.Model], zaaktype: ZaakType, data: dict, *, exclude_pk: int | None) -> None:
-    field = UNIEK_PER_ZAAKTYPE.get(model)
-    if field is None or field not in data:
-        return
-    if model.objects.filter(zaaktype=zaaktype, **{field: data[field]}).exclude(pk=exclude_pk).exists():
-        raise DomainError(
-            f"Dit zaaktype heeft al een {model._meta.verbose_name} met deze {field}.", "unique", field=field
-        )
 
 
 def _camel(name: str) -> str:
@@ -501,7 +485,12 @@ def besluittype_publish(*, besluittype: BesluitType) -> BesluitType:
 # --- parts of a zaaktype ---------------------------------------------------------------------
 
 
-def _validate_onderdeel(model: type[models.Model], zaaktype: ZaakType, data: dict, *, exclude_pk: int | None) -> dict:
+def _validate_onderdeel(zaaktype: ZaakType, data: dict) -> dict:
+    """Check a part's references against its zaaktype; return the data without `catalogus`.
+
+    The standard lets a client send the `catalogus` of a roltype, resultaattype or
+    zaakobjecttype; it is always the zaaktype's, so it is checked and then dropped.
+    """
     data = dict(data)
     catalogus = data.pop("catalogus", None)
     if catalogus is not None and catalogus.pk != zaaktype.catalogus_id:
@@ -510,7 +499,6 @@ def _validate_onderdeel(model: type[models.Model], zaaktype: ZaakType, data: dic
         )
     _ensure_same_catalogus(zaaktype.catalogus, data, ("informatieobjecttype", "informatieobjecttypen", "besluittypen"))
     _ensure_same_zaaktype(zaaktype, {k: v for k, v in data.items() if k != "zaaktype"})
-    _ensure_unique(model, zaaktype, data, exclude_pk=exclude_pk)
     return data
 
 
@@ -518,7 +506,7 @@ def zaaktype_onderdeel_create(*, model: type[M], data: dict[str, Any], forced: b
     """Add a part (statustype, roltype, eigenschap, zaakobjecttype, ...) to a concept zaaktype."""
     zaaktype = data["zaaktype"]
     _ensure_zaaktype_concept(zaaktype, forced=forced)
-    data = _validate_onderdeel(model, zaaktype, data, exclude_pk=None)
+    data = _validate_onderdeel(zaaktype, data)
     with transaction.atomic():
         onderdeel = _save(model(), data)
     logger.info(f"{model._meta.model_name}_created", extra={"uuid": str(onderdeel.uuid)})
@@ -529,7 +517,7 @@ def zaaktype_onderdeel_update(*, onderdeel: M, data: dict[str, Any], forced: boo
     _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
     zaaktype = data.get("zaaktype", onderdeel.zaaktype)
     _ensure_zaaktype_concept(zaaktype, forced=forced)
-    data = _validate_onderdeel(type(onderdeel), zaaktype, data, exclude_pk=onderdeel.pk)
+    data = _validate_onderdeel(zaaktype, data)
     with transaction.atomic():
         _save(onderdeel, data)
     logger.info(f"{onderdeel._meta.model_name}_updated", extra={"uuid": str(onderdeel.uuid)})
@@ -623,7 +611,7 @@ def _resultaattype_save(
 ) -> ResultaatType:
     # not data.get(): an unsaved resultaattype has no zaaktype to fall back to
     zaaktype = data["zaaktype"] if "zaaktype" in data else resultaattype.zaaktype  # noqa: SIM401
-    data = _validate_onderdeel(ResultaatType, zaaktype, data, exclude_pk=resultaattype.pk)
+    data = _validate_onderdeel(zaaktype, data)
     for name, value in data.items():
         if not _is_relation(ResultaatType, name):
             setattr(resultaattype, name, value)

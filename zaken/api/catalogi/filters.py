@@ -41,13 +41,14 @@ class UrlFilter(filters.Filter):
     field_class = forms.URLField
 
     def __init__(self, *, model, **kwargs) -> None:
-        self.model = model
+        # not `self.model`: django-filter sets that to the filterset's own model
+        self.target_model = model
         super().__init__(**kwargs)
 
     def filter(self, qs, value):
         if not value:
             return qs
-        uuid = uuid_from_url(value, self.model)
+        uuid = uuid_from_url(value, self.target_model)
         if uuid is None:
             return qs.none()
         return qs.filter(**{f"{self.field_name}__uuid": uuid})
