@@ -52,6 +52,35 @@ class DurationField(serializers.CharField):
         return value or None
 
 
+class LeegToegestaanMixin:
+    """Accept and return `""` for "no value" without `allow_blank`.
+
+    drf-spectacular documents a blank-allowed field with a format as `oneOf: [format,
+    maxLength 0]`, which `""` matches twice, so no schema validator accepts it.
+    """
+
+    def run_validation(self, data=serializers.empty):
+        if data == "":
+            return ""
+        return super().run_validation(data)
+
+
+class OptioneleUrlField(LeegToegestaanMixin, serializers.URLField):
+    """An optional URL; empty is `""`."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+class OptioneleEmailField(LeegToegestaanMixin, serializers.EmailField):
+    """An optional e-mail address; empty is `""`."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
 class GegevensgroepSerializer(serializers.Serializer):
     """A gegevensgroep: a nested object in the API, flat `<prefix>_<name>` fields in the model.
 

@@ -41,6 +41,8 @@ from .fields import (
     DurationField,
     GegevensgroepSerializer,
     ObjectDatumField,
+    OptioneleEmailField,
+    OptioneleUrlField,
     UrlsField,
     VerwijzingenField,
     VerwijzingField,
@@ -132,6 +134,10 @@ class OnderdeelSerializer(ReferenceResolver, serializers.HyperlinkedModelSeriali
 
 
 class CatalogusSerializer(serializers.HyperlinkedModelSerializer):
+    contactpersoon_beheer_emailadres = OptioneleEmailField(
+        max_length=254,
+        help_text="Het emailadres van de contactpersoon die verantwoordelijk is voor het beheer van de CATALOGUS.",
+    )
     zaaktypen = UrlsField(help_text="URL-referenties naar ZAAKTYPEn die in deze CATALOGUS worden ontsloten.")
     besluittypen = UrlsField(help_text="URL-referenties naar BESLUITTYPEn die in deze CATALOGUS worden ontsloten.")
     informatieobjecttypen = UrlsField(
@@ -164,11 +170,9 @@ class ReferentieProcesSerializer(GegevensgroepSerializer):
     naam = serializers.CharField(
         source="referentieproces_naam", max_length=80, help_text="De naam van het Referentieproces."
     )
-    link = serializers.URLField(
+    link = OptioneleUrlField(
         source="referentieproces_link",
         max_length=200,
-        required=False,
-        allow_blank=True,
         help_text="De URL naar de beschrijving van het Referentieproces",
     )
 
@@ -258,6 +262,11 @@ class ZaakTypeSerializer(ReferenceResolver, serializers.HyperlinkedModelSerializ
         child=serializers.CharField(max_length=40),
         required=False,
         help_text="De relatie tussen ZAAKen van dit ZAAKTYPE en de beleidsmatige en/of financiële verantwoording.",
+    )
+    selectielijst_procestype = OptioneleUrlField(
+        max_length=200,
+        help_text="URL-referentie naar een vanuit archiveringsoptiek onderkende groep processen met dezelfde "
+        "kenmerken (PROCESTYPE in de Selectielijst API).",
     )
     producten_of_diensten = serializers.ListField(
         child=serializers.URLField(max_length=1000),
