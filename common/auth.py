@@ -9,6 +9,7 @@ expired token) is refused with 401, as the ZGW specifications list it.
 from __future__ import annotations
 
 import time
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,6 +20,10 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 
 from .constants import VertrouwelijkheidsAanduiding
 from .models import Applicatie, Autorisatie, ClientCredential
+
+# ZGW clients choose their own shared secrets, often short ones; warning on every request
+# about their length would drown the logs. Choosing long secrets is documented instead.
+warnings.filterwarnings("ignore", category=jwt.warnings.InsecureKeyLengthWarning)
 
 
 def jwt_encode(client_id: str, secret: str, user_id: str = "", user_representation: str = "") -> str:

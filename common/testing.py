@@ -199,6 +199,10 @@ def _to_json_schema(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     converted = {key: _to_json_schema(value) for key, value in node.items() if key not in ("nullable", "example")}
+    if "oneOf" in converted:
+        # Generated schemas use oneOf for "a URL or blank"; without format checks both
+        # branches match "", so exclusive choice would refuse valid bodies.
+        converted["anyOf"] = converted.pop("oneOf")
     if node.get("nullable"):
         return {"anyOf": [converted, {"type": "null"}]}
     return converted

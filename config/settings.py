@@ -98,7 +98,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 LANGUAGE_CODE = "nl"
 TIME_ZONE = env("TIME_ZONE", "Europe/Amsterdam")
@@ -125,7 +124,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # every in-process call between the apps would otherwise log a line
+        "httpx": {"level": env("HTTPX_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # --- REST framework and the schema ---------------------------------------------------
@@ -180,7 +183,7 @@ OPENBAARMAKING_API_ROOT = env("OPENBAARMAKING_API_ROOT", f"{SITE_URL}/openbaarma
 
 # Credentials this deployment uses when one app calls another.
 API_CLIENT_ID = env("API_CLIENT_ID", "levensloop")
-API_CLIENT_SECRET = env("API_CLIENT_SECRET", "levensloop-internal-secret")
+API_CLIENT_SECRET = env("API_CLIENT_SECRET", "levensloop-internal-development-secret-change-me")
 # Hand calls to API roots on SITE_URL to this process through WSGI instead of a socket.
 API_IN_PROCESS = env_bool("API_IN_PROCESS", True)
 API_TIMEOUT = float(env("API_TIMEOUT", "30"))
