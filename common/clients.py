@@ -56,6 +56,7 @@ def is_allowed_url(url: str) -> bool:
 
 
 _signal_lock = threading.RLock()
+_depth = 0
 
 
 @contextmanager
@@ -64,16 +65,22 @@ def _keep_db_connection() -> Iterator[None]:
 
     Django's request handler closes old connections when a request starts and ends;
     inside the caller's transaction that would break it. Django's own test client
-    disconnects the same receivers for this reason.
+    disconnects the same receivers for this reason. In-process calls nest (a provider
+    may call another provider), so only the outermost call reconnects them.
     """
+    global _depth
     with _signal_lock:
-        signals.request_started.disconnect(close_old_connections)
-        signals.request_finished.disconnect(close_old_connections)
+        if _depth == 0:
+            signals.request_started.disconnect(close_old_connections)
+            signals.request_finished.disconnect(close_old_connections)
+        _depth += 1
         try:
             yield
         finally:
-            signals.request_started.connect(close_old_connections)
-            signals.request_finished.connect(close_old_connections)
+            _depth -= 1
+            if _depth == 0:
+                signals.request_started.connect(close_old_connections)
+                signals.request_finished.connect(close_old_connections)
 
 
 class InProcessTransport(httpx.BaseTransport):

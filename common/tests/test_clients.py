@@ -67,3 +67,24 @@ def test_a_response_that_breaks_the_committed_contract_fails_the_test(internal_c
     monkeypatch.setattr(ApplicatieSerializer, "to_representation", broken)
     with pytest.raises(ContractViolationError, match=r"heeftAlleAutorisaties|boolean"):
         list(internal_client.list("applicaties"))
+
+
+def test_nested_in_process_calls_keep_the_connection(internal_client, monkeypatch):
+    """A provider that itself calls a provider in-process must not close the caller's connection."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    from common.api.views import ApplicatieViewSet
+
+    original = ApplicatieViewSet.list
+
+    def list_calling_another_api(self, request, *args, **kwargs):
+        with APIClient(settings.AUTORISATIES_API_ROOT) as inner:
+            inner.retrieve(settings.AUTORISATIES_API_ROOT + "applicaties/consumer?clientId=" + settings.API_CLIENT_ID)
+        # the outer request is still running: its receivers must still be disconnected
+        assert close_old_connections not in [r[1]() for r in signals.request_finished.receivers if r[1]() is not None]
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(ApplicatieViewSet, "list", list_calling_another_api)
+    assert list(internal_client.list("applicaties"))
+    assert Applicatie.objects.exists()
