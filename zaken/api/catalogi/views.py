@@ -22,6 +22,9 @@ from ...models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from common.exceptions import TITLES
+from common.schema import PROBLEM, AutoSchema, ValidatieFoutSerializer
+
 from . import filters, serializers
 
 SCOPE_LEZEN = "catalogi.lezen"
@@ -53,9 +56,22 @@ ONDERDEEL_DELETE = (
 )
 
 
+class CatalogiAutoSchema(AutoSchema):
+    """A DELETE can be refused by a rule of the catalogue (a published object): document its 400."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction == "response" and self.method.upper() == "DELETE" and "400" not in responses:
+            responses["400"] = self._get_response_for_code(ValidatieFoutSerializer, "400", [PROBLEM])
+            responses["400"]["description"] = TITLES[400]
+            responses = dict(sorted(responses.items()))
+        return responses
+
+
 class CatalogiViewSet(viewsets.ModelViewSet):
     """Common ground of the Catalogi API viewsets: scopes, lookup by uuid, filters per action."""
 
+    schema = CatalogiAutoSchema()
     component = "ztc"
     lookup_field = "uuid"
     list_filterset_class = None
