@@ -9,6 +9,9 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from common.exceptions import TITLES
+from common.schema import PROBLEM, AutoSchema, ValidatieFoutSerializer
+
 from ... import services
 from ...models import (
     BesluitType,
@@ -22,9 +25,6 @@ from ...models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
-from common.exceptions import TITLES
-from common.schema import PROBLEM, AutoSchema, ValidatieFoutSerializer
-
 from . import filters, serializers
 
 SCOPE_LEZEN = "catalogi.lezen"
