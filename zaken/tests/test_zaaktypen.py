@@ -31,7 +31,7 @@ def test_create_gives_a_concept_and_a_notification(beheerder):
     body = response.json()
     assert body["concept"] is True
     assert body["identificatie"] == "MOR-001"
-    assert body["referentieproces"] == {"naam": "Melding afhandelen", "link": ""}
+    assert body["referentieproces"] == {"naam": "Melding afhandelen", "link": None}
     assert body["beginObject"] == "2020-01-01"
     assert body["eindeObject"] is None
     zaaktype = ZaakType.objects.get()

@@ -53,32 +53,33 @@ class DurationField(serializers.CharField):
 
 
 class LeegToegestaanMixin:
-    """Accept and return `""` for "no value" without `allow_blank`.
+    """An optional value with a format (URL, e-mail): empty is written as `""` or `null`, read as `null`.
 
-    drf-spectacular documents a blank-allowed field with a format as `oneOf: [format,
-    maxLength 0]`, which `""` matches twice, so no schema validator accepts it.
+    Read as `null` because `""` is no URL or e-mail address: a client that checks the
+    format would refuse it. (Not `allow_blank`: drf-spectacular would document that as a
+    `oneOf` that `""` matches twice.)
     """
 
-    def run_validation(self, data=serializers.empty):
-        if data == "":
-            return ""
-        return super().run_validation(data)
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        kwargs["allow_null"] = True
+        super().__init__(**kwargs)
+
+    def validate_empty_values(self, data):
+        if data is None or data == "":
+            return True, ""
+        return super().validate_empty_values(data)
+
+    def to_representation(self, value):
+        return super().to_representation(value) if value else None
 
 
 class OptioneleUrlField(LeegToegestaanMixin, serializers.URLField):
-    """An optional URL; empty is `""`."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
+    pass
 
 
 class OptioneleEmailField(LeegToegestaanMixin, serializers.EmailField):
-    """An optional e-mail address; empty is `""`."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
+    pass
 
 
 class GegevensgroepSerializer(serializers.Serializer):
