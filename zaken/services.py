@@ -158,7 +158,12 @@ def _ensure_zaaktype_concept(zaaktype: ZaakType, *, forced: bool) -> None:
 
 
 def _ensure_geldigheid(obj: Versioned) -> None:
-    """Rule: versions with the same identificatie/omschrijving in a catalogus do not overlap."""
+    """Rule: versions with the same identificatie/omschrijving in a catalogus do not overlap.
+
+    Call inside the transaction that saves `obj`: it locks the catalogus, so two versions
+    written at the same time cannot both pass.
+    """
+    Catalogus.objects.select_for_update().only("pk").get(pk=obj.catalogus_id)
     if obj.einde_geldigheid and obj.einde_geldigheid < obj.begin_geldigheid:
         raise DomainError("`eindeGeldigheid` ligt voor `beginGeldigheid`.", "date-mismatch", field="eindeGeldigheid")
     key = getattr(obj, obj.version_key)
@@ -242,7 +247,6 @@ def _validate_zaaktype(zaaktype: ZaakType, data: dict) -> None:
             field="verlengingstermijn",
         )
     _ensure_same_catalogus(zaaktype.catalogus, data, ("besluittypen", "deelzaaktypen"))
-    _ensure_geldigheid(zaaktype)
     if "selectielijst_procestype" in data:
         _check_selectielijst_procestype(zaaktype.selectielijst_procestype)
 
@@ -251,6 +255,7 @@ def zaaktype_create(*, data: dict[str, Any]) -> ZaakType:
     zaaktype = ZaakType(**{k: v for k, v in data.items() if not _is_relation(ZaakType, k)})
     _validate_zaaktype(zaaktype, data)
     with transaction.atomic():
+        _ensure_geldigheid(zaaktype)
         _save(zaaktype, data)
         _notify(zaaktype, "create")
     logger.info("zaaktype_created", extra={"uuid": str(zaaktype.uuid), "identificatie": zaaktype.identificatie})
@@ -264,6 +269,7 @@ def zaaktype_update(*, zaaktype: ZaakType, data: dict[str, Any], partial: bool, 
             setattr(zaaktype, name, value)
     _validate_zaaktype(zaaktype, data)
     with transaction.atomic():
+        _ensure_geldigheid(zaaktype)
         _save(zaaktype, data)
         _notify(zaaktype, "partial_update" if partial else "update")
     logger.info("zaaktype_updated", extra={"uuid": str(zaaktype.uuid), "partial": partial})
@@ -392,8 +398,8 @@ TEGENHANGER = {InformatieObjectType: ("besluittypen",), BesluitType: ("informati
 def _versioned_create(model: type[InformatieObjectType] | type[BesluitType], data: dict[str, Any]):
     obj = model(**{k: v for k, v in data.items() if not _is_relation(model, k)})
     _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[model])
-    _ensure_geldigheid(obj)
     with transaction.atomic():
+        _ensure_geldigheid(obj)
         _save(obj, data)
         _notify(obj, "create")
     logger.info(f"{model._meta.model_name}_created", extra={"uuid": str(obj.uuid)})
@@ -407,8 +413,8 @@ def _versioned_update(obj, data: dict[str, Any], *, partial: bool, forced: bool)
         if not _is_relation(type(obj), name):
             setattr(obj, name, value)
     _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[type(obj)])
-    _ensure_geldigheid(obj)
     with transaction.atomic():
+        _ensure_geldigheid(obj)
         _save(obj, data)
         _notify(obj, "partial_update" if partial else "update")
     logger.info(f"{obj._meta.model_name}_updated", extra={"uuid": str(obj.uuid), "partial": partial})
