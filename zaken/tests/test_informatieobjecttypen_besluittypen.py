@@ -189,6 +189,10 @@ class TestBesluitTypen:
         response = beheerder.put(url(besluittype), body, format="json")
         assert response.status_code == 200, response.json()
         assert response.json()["toelichting"] == "Toegelicht"
+        response = beheerder.patch(url(besluittype), {"publicatieIndicatie": True}, format="json")
+        assert response.status_code == 200
+        assert response.json()["publicatieIndicatie"] is True
+        assert response.json()["toelichting"] == "Toegelicht"
         assert beheerder.delete(url(besluittype)).status_code == 204
         assert not BesluitType.objects.exists()
 

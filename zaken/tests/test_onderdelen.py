@@ -362,6 +362,10 @@ class TestZaakTypeInformatieObjectTypen:
 
     def test_crud_and_concept_rules(self, beheerder):
         ziot = ZaakTypeInformatieObjectTypeFactory()
+        body = ziot_body(ziot.zaaktype, ziot.informatieobjecttype, volgnummer=7, richting="intern")
+        response = beheerder.put(url(ziot), body, format="json")
+        assert response.status_code == 200, response.json()
+        assert (response.json()["volgnummer"], response.json()["richting"]) == (7, "intern")
         assert beheerder.patch(url(ziot), {"richting": "uitgaand"}, format="json").json()["richting"] == "uitgaand"
         assert beheerder.delete(url(ziot)).status_code == 204
         assert not ZaakTypeInformatieObjectType.objects.exists()

@@ -329,3 +329,22 @@ def test_delete(beheerder):
 
     assert beheerder.delete(url(resultaattype)).status_code == 204
     assert not ResultaatType.objects.exists()
+
+
+def test_update(beheerder):
+    resultaattype = ResultaatTypeFactory()
+    body = payloads.resultaattype(
+        resultaattype.zaaktype,
+        omschrijving="Verleend",
+        toelichting="Bijgewerkt",
+        resultaattypeomschrijving=selectielijst.resultaattypeomschrijving(selectielijst.TOEGEKEND),
+        selectielijstklasse=selectielijst.resultaat(selectielijst.NIHIL_P10Y),
+        archiefactietermijn="P12Y",
+    )
+
+    response = beheerder.put(url(resultaattype), body, format="json")
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["omschrijving"] == "Verleend"
+    assert response.json()["omschrijvingGeneriek"] == "Toegekend"
+    assert response.json()["archiefactietermijn"] == "P12Y"
