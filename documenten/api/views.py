@@ -415,7 +415,6 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
         deel = services.bestandsdeel_upload(
             bestandsdeel=deel, lock=serializer.validated_data["lock"], uploaded=serializer.validated_data["inhoud"]
         )
-        deel.refresh_from_db()
         return Response(s.BestandsDeelResponseSerializer(deel, context=self.get_serializer_context()).data)
 
 
