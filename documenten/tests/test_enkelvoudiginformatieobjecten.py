@@ -265,3 +265,14 @@ def test_a_document_without_content_has_nothing_to_download(client, iotype):
     response = client.get(body["url"] + "/download")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_malformed_requests_get_problem_json(client):
+    for path in (EIO + "/not-a-uuid", EIO + "/0/audittrail", EIO + "/W/download"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/problem+json"
+
+    not_json = client.post(EIO, data=b"\x00", content_type="application/json")
+    assert not_json.status_code == 400
+    assert not_json.json()["invalidParams"][0]["code"] == "parse_error"
