@@ -122,9 +122,37 @@ class Command(BaseCommand):
             server.terminate()
             server.wait(timeout=30)
 
+        sink_seconds = self._sink(source, size, workdir)
         if self._sha_of(workdir / "download.bin") != expected or document["integriteit"]["waarde"] != expected:
             raise CommandError("The downloaded file or the stored SHA-256 differs from the source.")
-        self._report(size, disk_seconds, upload_seconds, download_seconds, rss_worker, rss_master)
+        self._report(size, disk_seconds, sink_seconds, upload_seconds, download_seconds, rss_worker, rss_master)
+
+    def _sink(self, source: Path, size: int, workdir: Path) -> float:
+        """PUT the file in the same parts to gunicorn serving a body-dropping app (`_bench_sink`)."""
+        port = free_port()
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        server = subprocess.Popen(
+            [str(gunicorn), "documenten.management.commands._bench_sink:app", "-b", f"127.0.0.1:{port}", "-w", "1"],
+            cwd=settings.BASE_DIR,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.time() + 30
+            while time.time() < deadline:
+                try:
+                    httpx.put(base, content=b"", timeout=2)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            part = settings.DOCUMENTEN_BESTANDSDEEL_SIZE
+            started = time.perf_counter()
+            with httpx.Client(base_url=base, timeout=600) as http, open(source, "rb") as handle:
+                while data := handle.read(part):
+                    http.put("/", data={"lock": "x"}, files={"inhoud": ("deel.bin", data)}).raise_for_status()
+            return time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
     def _write_source(self, path: Path, size: int) -> str:
         digest = hashlib.sha256()
@@ -219,21 +247,23 @@ class Command(BaseCommand):
         os.sync()
         return time.perf_counter() - started
 
-    def _report(self, size, disk, upload, download, rss_worker, rss_master) -> None:
+    def _report(self, size, disk, sink, upload, download, rss_worker, rss_master) -> None:
         mib = size / 2**20
 
         def rate(seconds: float) -> float:
             return mib / seconds if seconds else float("inf")
 
         lines = [
-            f"file size                      {mib:10.0f} MiB",
-            f"disk copy (shutil.copyfile)    {rate(disk):10.1f} MiB/s   {disk:7.2f} s",
-            f"upload in parts (HTTP)         {rate(upload):10.1f} MiB/s   {upload:7.2f} s   "
+            f"file size                         {mib:10.0f} MiB",
+            f"disk copy (shutil.copyfile)       {rate(disk):10.1f} MiB/s   {disk:7.2f} s",
+            f"HTTP ceiling (PUTs, body dropped) {rate(sink):10.1f} MiB/s   {sink:7.2f} s   "
+            f"{rate(sink) / rate(disk):5.0%} of disk copy",
+            f"upload in parts (HTTP)            {rate(upload):10.1f} MiB/s   {upload:7.2f} s   "
             f"{rate(upload) / rate(disk):5.0%} of disk copy",
-            f"download (HTTP, streamed)      {rate(download):10.1f} MiB/s   {download:7.2f} s   "
+            f"download (HTTP, streamed)         {rate(download):10.1f} MiB/s   {download:7.2f} s   "
             f"{rate(download) / rate(disk):5.0%} of disk copy",
-            f"server peak RSS (worker)       {rss_worker / 1024:10.1f} MiB",
-            f"server peak RSS (master)       {rss_master / 1024:10.1f} MiB",
+            f"server peak RSS (worker)          {rss_worker / 1024:10.1f} MiB",
+            f"server peak RSS (master)          {rss_master / 1024:10.1f} MiB",
             "SHA-256 of the download and of `integriteit` match the source.",
         ]
         self.stdout.write("\n".join(lines))
