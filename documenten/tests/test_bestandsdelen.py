@@ -148,3 +148,21 @@ def test_a_new_version_in_parts(client, document, documenten_storage, django_cap
 
     assert download(client, document["url"] + "/download") == b"abcdefghijkl"
     assert client.get(document["url"]).json()["versie"] == 2
+
+
+def test_an_interrupted_part_upload_leaves_nothing(client, iotype, documenten_storage):
+    document = _announce(client, iotype, 15)
+    first = document["bestandsdelen"][0]
+    boundary = "grens"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="lock"\r\n\r\n{first["lock"]}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="inhoud"; filename="deel.bin"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n01234"  # the connection drops here
+    ).encode()
+
+    response = client.generic("PUT", first["url"], body, content_type=f"multipart/form-data; boundary={boundary}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert client.get(document["url"]).json()["bestandsdelen"][0]["voltooid"] is False
+    assert _files(documenten_storage) == []
