@@ -41,23 +41,14 @@ def levels_up_to(level: str) -> list[str]:
     return ["", *VertrouwelijkheidsAanduiding.values[: VertrouwelijkheidsAanduiding.rank(level) + 1]]
 
 
-def authorised(queryset: QuerySet, auth: ClientAuth | None, scopes: set[str], prefix: str = "") -> QuerySet:
-    """Only documents whose informatieobjecttype and confidentiality the client is granted.
-
-    `prefix` leads from the queryset's model to a version (e.g. `informatieobject__versies__`
-    is not used: callers pass querysets of versions, or of objects with a `latest` path).
-    """
+def authorised(versies: QuerySet, auth: ClientAuth | None, scopes: set[str]) -> QuerySet:
+    """Only the versions whose informatieobjecttype and confidentiality the client is granted."""
     if auth is None or auth.heeft_alle_autorisaties:
-        return queryset
+        return versies
     condition = Q(pk__in=[])
     for type_url, level in auth.type_grants(COMPONENT, scopes, "informatieobjecttype").items():
-        condition |= Q(
-            **{
-                f"{prefix}informatieobjecttype": type_url,
-                f"{prefix}vertrouwelijkheidaanduiding__in": levels_up_to(level),
-            }
-        )
-    return queryset.filter(condition)
+        condition |= Q(informatieobjecttype=type_url, vertrouwelijkheidaanduiding__in=levels_up_to(level))
+    return versies.filter(condition)
 
 
 def informatieobjecten_authorised(auth: ClientAuth | None, scopes: set[str]) -> QuerySet[InformatieObject]:

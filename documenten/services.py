@@ -309,9 +309,8 @@ def _record(
 ) -> None:
     hoofd_object = informatieobject_url(versie.informatieobject)
     resource_url = resource_url or hoofd_object
-    if resource == "enkelvoudiginformatieobject" and actie == Actie.destroy:
-        pass  # the audit trail of a deleted document goes with it (the standard's cascade)
-    else:
+    # The audit trail of a deleted document goes with it (the standard's cascade).
+    if not (resource == "enkelvoudiginformatieobject" and actie == Actie.destroy):
         audittrail_record(
             bron=BRON,
             auth=auth,

@@ -69,3 +69,15 @@ def test_orphaned_files_are_removed_after_the_grace_period(client, document, doc
     assert remove_orphaned_files.delay().get() == 1
     assert not orphan.exists()
     assert _path(documenten_storage, client, document).exists()
+
+
+def test_record_managers_see_the_mismatches_in_the_admin(client, document, documenten_storage, admin_client):
+    _path(documenten_storage, client, document).write_bytes(b"kapot")
+    check_fixity.delay().get()
+    afwijking = IntegriteitsAfwijking.objects.get()
+
+    listing = admin_client.get("/admin/documenten/integriteitsafwijking/")
+
+    assert listing.status_code == 200
+    assert str(afwijking.informatieobject_uuid) in listing.content.decode()
+    assert admin_client.get("/admin/documenten/integriteitsafwijking/add/").status_code == 403
