@@ -211,3 +211,29 @@ CELERY_BEAT_SCHEDULE = {
 
 NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 NOTIFICATIONS_BACKOFF_BASE = env_int("NOTIFICATIONS_BACKOFF_BASE", 30)
+
+# --- documenten ----------------------------------------------------------------------------
+
+# Document files go through Django's storage API. Local disk by default; for S3-compatible
+# storage install django-storages[s3] and set DOCUMENTEN_STORAGE_BACKEND to
+# `storages.backends.s3.S3Storage`, its options (bucket_name, endpoint_url, ...) as JSON in
+# DOCUMENTEN_STORAGE_OPTIONS.
+import json  # noqa: E402
+
+STORAGES["documenten"] = {
+    "BACKEND": env("DOCUMENTEN_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": json.loads(env("DOCUMENTEN_STORAGE_OPTIONS") or "{}") or {"location": str(MEDIA_ROOT / "documenten")},
+}
+# Size of a bestandsdeel: files announced with `bestandsomvang` arrive in parts of this size
+# (the last one smaller). A part travels in one request, so keep it below DATA_UPLOAD_MAX_MEMORY_SIZE.
+DOCUMENTEN_BESTANDSDEEL_SIZE = env_int("DOCUMENTEN_BESTANDSDEEL_SIZE", 8 * 1024 * 1024)
+# The fixity task rechecks the files least recently checked, this many per run.
+DOCUMENTEN_FIXITY_BATCH = env_int("DOCUMENTEN_FIXITY_BATCH", 500)
+CELERY_BEAT_SCHEDULE["documenten-fixity"] = {
+    "task": "documenten.tasks.check_fixity",
+    "schedule": env_int("DOCUMENTEN_FIXITY_INTERVAL", 3600),
+}
+CELERY_BEAT_SCHEDULE["documenten-orphans"] = {
+    "task": "documenten.tasks.remove_orphaned_files",
+    "schedule": env_int("DOCUMENTEN_ORPHANS_INTERVAL", 6 * 3600),
+}
