@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from common.exceptions import TITLES
@@ -149,7 +148,7 @@ class PublicatieViewSet(viewsets.ModelViewSet):
     filterset_class = filters.PublicatieFilter
     lookup_field = "uuid"
     component = COMPONENT
-    required_scopes = {**READ_WRITE, "deadlineoverzicht": LEZEN}
+    required_scopes = READ_WRITE
 
     def get_filterset_class(self):
         return self.filterset_class if self.action == "list" else None
@@ -168,20 +167,25 @@ class PublicatieViewSet(viewsets.ModelViewSet):
     def perform_destroy(self, instance):
         services.publicatie_delete(publicatie=instance)
 
-    @extend_schema(
+
+@extend_schema_view(
+    list=extend_schema(
         summary="Het deadline-overzicht opvragen.",
         description="Concept-publicaties waarvan de deadline voorbij is of binnen "
         "`OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN` dagen valt, de meest verlopen eerst. Dit overzicht gaat "
         "ook dagelijks per e-mail naar de publicatiemedewerkers.",
-        responses=serializers.DeadlineSerializer(many=True),
-        filters=False,
     )
-    @action(detail=False, methods=["get"], url_path="deadlineoverzicht", filter_backends=[])
-    def deadlineoverzicht(self, request):
-        queryset = selectors.deadline_overzicht()
-        page = self.paginate_queryset(queryset)
-        serializer = serializers.DeadlineSerializer(page, many=True, context=self.get_serializer_context())
-        return self.get_paginated_response(serializer.data)
+)
+class DeadlineoverzichtViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Concepts nearing or past their deadline, the most overdue first."""
+
+    schema = PublicatiesAutoSchema()
+    serializer_class = serializers.DeadlineSerializer
+    component = COMPONENT
+    required_scopes = {"list": LEZEN}
+
+    def get_queryset(self):
+        return selectors.deadline_overzicht()
 
 
 @extend_schema_view(
