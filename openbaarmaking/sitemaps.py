@@ -113,7 +113,7 @@ class EntryRenderer:
             _pk,
             _uuid,
             _publicatie_id,
-            document,
+            _document,
             identificatie,
             titel,
             creatiedatum,
@@ -131,9 +131,11 @@ class EntryRenderer:
             opsteller_naam,
             opsteller,
         ) = row
-        identifiers = f"<diwoo:identifier>{_text(document)}</diwoo:identifier>"
-        if identificatie:
-            identifiers += f"<diwoo:identifier>{_text(identificatie)}</diwoo:identifier>"
+        identifiers = (
+            f"<diwoo:identifiers><diwoo:identifier>{_text(identificatie)}</diwoo:identifier></diwoo:identifiers>"
+            if identificatie
+            else ""
+        )
         verkort = (
             f"<diwoo:verkorteTitels><diwoo:verkorteTitel>{_text(verkorte_titel)}</diwoo:verkorteTitel></diwoo:verkorteTitels>"
             if verkorte_titel
@@ -146,7 +148,7 @@ class EntryRenderer:
         )
         return (
             "<diwoo:Document><diwoo:DiWoo>"
-            f"<diwoo:identifiers>{identifiers}</diwoo:identifiers>"
+            f"{identifiers}"
             f"{_organisatie('publisher', publisher_naam, publisher)}"
             f"{_organisatie('verantwoordelijke', verantwoordelijke_naam, verantwoordelijke)}"
             f"{_organisatie('opsteller', opsteller_naam, opsteller)}"
