@@ -155,8 +155,10 @@ def test_a_revoked_document_leaves_its_sitemap_whose_lastmod_moves(
     locs = [e.findtext("sm:loc", namespaces=NS) for e in all_entries(public, 16)]
     assert locs == [f"{BASE}/woo/documenten/{blijft.uuid}"]
     index_after = public.get("/sitemapindex-diwoo-infocat016.xml").content
-    lastmod = "{%s}sitemap/{%s}lastmod" % (SITEMAP_NS, SITEMAP_NS)
-    assert etree.fromstring(index_after).findtext(lastmod) > etree.fromstring(index_before).findtext(lastmod)
+    lastmod = "sm:sitemap/sm:lastmod"
+    assert etree.fromstring(index_after).findtext(lastmod, namespaces=NS) > etree.fromstring(index_before).findtext(
+        lastmod, namespaces=NS
+    )
     assert public.get("/sitemapindex-diwoo-infocat001.xml").content == other_before
     assert ander.publicatie.status == PublicatieStatus.gepubliceerd
 
