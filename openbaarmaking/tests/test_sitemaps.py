@@ -12,9 +12,9 @@ from django.test import Client
 from lxml import etree
 
 from openbaarmaking import sitemaps
+from openbaarmaking.benchmark import gepubliceerde_documenten
 from openbaarmaking.models import Informatiecategorie, PublicatieStatus, SitemapBestand
 
-from .bulk import gepubliceerde_documenten
 from .conftest import REDEN, api
 from .diwoo import NS, SITEMAP_NS, assert_valid_documents
 from .factories import OrganisatieFactory, PublicatieDocumentFactory, PublicatieFactory

@@ -1,4 +1,5 @@
-"""Many published documents at once, straight into the database (for split tests and the benchmark)."""
+"""Many published documents at once, straight into the database: for the volume tests and the
+sitemap benchmark (`manage.py bench_sitemaps`)."""
 
 from __future__ import annotations
 
