@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import islice
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -74,27 +75,22 @@ def sitemap_queryset(categorie: Informatiecategorie) -> QuerySet[PublicatieDocum
 def sitemap_rows(categorie: Informatiecategorie, *, chunk: int = 5000) -> Iterator[tuple[tuple, list[int]]]:
     """Each published document of a category as (row of SITEMAP_COLUMNS, its publicatie's category ids).
 
-    Read in keyset chunks, so memory stays flat whatever the number of documents, on
-    every database backend.
+    One query read through a database cursor in chunks (a server-side cursor on
+    PostgreSQL), so memory stays flat whatever the number of documents; the categories of
+    each chunk's publicaties come with one indexed query per chunk.
     """
     through = Publicatie.informatiecategorieen.through
-    queryset = sitemap_queryset(categorie).values_list(*SITEMAP_COLUMNS)
-    last = 0
-    while True:
-        rows = list(queryset.filter(pk__gt=last)[:chunk])
-        if not rows:
-            return
-        publicatie_ids = {row[2] for row in rows}
+    rows = sitemap_queryset(categorie).values_list(*SITEMAP_COLUMNS).iterator(chunk_size=chunk)
+    while batch := list(islice(rows, chunk)):
         categorieen: dict[int, list[int]] = {}
         for publicatie_id, categorie_id in (
-            through.objects.filter(publicatie_id__in=publicatie_ids)
+            through.objects.filter(publicatie_id__in={row[2] for row in batch})
             .order_by("informatiecategorie_id")
             .values_list("publicatie_id", "informatiecategorie_id")
         ):
             categorieen.setdefault(publicatie_id, []).append(categorie_id)
-        for row in rows:
+        for row in batch:
             yield row, categorieen[row[2]]
-        last = rows[-1][0]
 
 
 def sitemap_generatie_actueel() -> SitemapGeneratie | None:
