@@ -216,5 +216,10 @@ def test_more_than_50000_documents_split_within_the_real_limits(public, settings
     generatie = sitemaps.sitemaps_genereren()
 
     counts = assert_split(public, aantal, 50_000, 50 * 1024 * 1024)
+    # about 1.4 kB an entry: the 50 MB limit splits before the 50,000 URLs do
     assert len(counts) >= math.ceil(aantal / 50_000)
     assert generatie.aantal_urls == aantal
+
+    # the URL limit alone, with room for the bytes: 50,000 and the one over
+    sitemaps.sitemaps_genereren(max_bytes=10**9)
+    assert assert_split(public, aantal, 50_000, 10**9) == [50_000, 1]
