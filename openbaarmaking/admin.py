@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import TruncMonth
@@ -115,8 +116,6 @@ class DeadlineFilter(admin.SimpleListFilter):
         if self.value() == "verlopen":
             return queryset.filter(status=PublicatieStatus.concept, deadline__lt=vandaag)
         if self.value() == "binnenkort":
-            from django.conf import settings
-
             tot = vandaag + dt.timedelta(days=settings.OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN)
             return queryset.filter(status=PublicatieStatus.concept, deadline__gte=vandaag, deadline__lte=tot)
         return queryset

@@ -160,7 +160,9 @@ def test_a_revoked_document_leaves_its_sitemap_whose_lastmod_moves(
         lastmod, namespaces=NS
     )
     assert public.get("/sitemapindex-diwoo-infocat001.xml").content == other_before
-    assert ander.publicatie.status == PublicatieStatus.gepubliceerd
+    assert [e.findtext("sm:loc", namespaces=NS) for e in all_entries(public, 1)] == [
+        f"{BASE}/woo/documenten/{ander.uuid}"
+    ]
 
 
 def test_nothing_changed_nothing_generated():
