@@ -106,3 +106,28 @@ def test_chart_per_category_per_month(admin_client):
     grafiek = response.context["grafiek"]
     assert [(m["maand"].month, m["totaal"]) for m in grafiek] == [(10, 4), (11, 2)]
     assert [(b["nummer"], b["aantal"], b["breedte"]) for b in grafiek[0]["balken"]] == [(10, 1, 33), (16, 3, 100)]
+
+
+def test_the_deadline_filter_shows_what_comes_soon(admin_client, settings):
+    settings.OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN = 3
+    vandaag = timezone.localdate()
+    PublicatieFactory(officiele_titel="Over twee dagen", deadline=vandaag + dt.timedelta(days=2))
+    PublicatieFactory(officiele_titel="Over een week", deadline=vandaag + dt.timedelta(days=7))
+    PublicatieFactory(officiele_titel="Gisteren", deadline=vandaag - dt.timedelta(days=1))
+
+    response = admin_client.get(reverse(CHANGELIST), {"deadline": "binnenkort"})
+
+    assert [p.officiele_titel for p in response.context["cl"].result_list] == ["Over twee dagen"]
+
+
+def test_a_rule_in_the_admin_needs_a_type_the_catalogi_api_knows(admin_client, informatieobjecttype):
+    add = reverse("admin:openbaarmaking_publicatieregel_add")
+    categorie = Informatiecategorie.objects.get(nummer=16)
+    body = {"informatiecategorie": categorie.pk, "termijn_dagen": 14}
+
+    refused = admin_client.post(add, {**body, "informatieobjecttype": informatieobjecttype + "0"})
+    accepted = admin_client.post(add, {**body, "informatieobjecttype": informatieobjecttype})
+
+    assert refused.status_code == 200 and refused.context["adminform"].form.errors
+    assert accepted.status_code == 302
+    assert categorie.publicatieregels.get().informatieobjecttype == informatieobjecttype
