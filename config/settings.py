@@ -243,6 +243,10 @@ CELERY_BEAT_SCHEDULE.update(
             "task": "openbaarmaking.tasks.sitemaps_bijwerken",
             "schedule": env_int("OPENBAARMAKING_SITEMAPS_INTERVAL", 5 * 60),
         },
+        "openbaarmaking-abonnement": {
+            "task": "openbaarmaking.tasks.abonnement_vernieuwen",
+            "schedule": max(60, JWT_EXPIRY // 3),
+        },
         "openbaarmaking-deadline-overzicht": {
             "task": "openbaarmaking.tasks.deadline_overzicht_mailen",
             "schedule": 24 * 60 * 60,

@@ -26,7 +26,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from common.auth import jwt_encode
 from common.exceptions import DomainError
+from common.models import Abonnement
 
 from . import selectors, waardelijsten
 from .clients import BadReferenceError, CatalogiClient, Document, DocumentenClient, ProviderUnavailableError
@@ -398,6 +400,30 @@ def publicaties_reconcile() -> dict[str, int]:
             counts["aangemaakt"] += 1
     logger.info("woo_reconciliatie", extra=counts)
     return counts
+
+
+# --- the subscription on kanaal `documenten` -----------------------------------------------------
+
+
+def abonnement_vernieuwen() -> Abonnement:
+    """Subscribe the webhook to kanaal `documenten` of this deployment's notifications outbox.
+
+    The outbox sends a subscription's `auth` header as stored, and JWT-ZGW tokens expire
+    (JWT_EXPIRY), so this runs periodically (more often than the tokens expire) and writes a
+    fresh token of this deployment's own client each time.
+    """
+    callback = settings.OPENBAARMAKING_API_ROOT.rstrip("/") + "/notificaties"
+    token = jwt_encode(settings.API_CLIENT_ID, settings.API_CLIENT_SECRET, user_id=settings.API_CLIENT_ID)
+    abonnement, _ = Abonnement.objects.update_or_create(
+        callback_url=callback,
+        defaults={
+            "label": "openbaarmaking: Woo-publicatie van definitieve documenten",
+            "kanalen": ["documenten"],
+            "auth": f"Bearer {token}",
+            "actief": True,
+        },
+    )
+    return abonnement
 
 
 # --- deadlines -------------------------------------------------------------------------------

@@ -42,6 +42,12 @@ def sitemaps_bijwerken() -> str | None:
 
 
 @shared_task
+def abonnement_vernieuwen() -> str:
+    """Periodically: keep the webhook's subscription on kanaal `documenten` with a valid token."""
+    return services.abonnement_vernieuwen().callback_url
+
+
+@shared_task
 def deadline_overzicht_mailen() -> int:
     """Daily: tell the publication officers which concepts near or passed their deadline."""
     return services.deadline_overzicht_mailen()

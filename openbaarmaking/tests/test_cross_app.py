@@ -17,10 +17,9 @@ from django.conf import settings
 from django.test import Client
 from lxml import etree
 
-from common.auth import jwt_encode
 from common.clients import APIClient as ContractClient
-from common.models import Abonnement, Applicatie, Autorisatie, ClientCredential
 from config.urls import API_MOUNTS
+from openbaarmaking import services
 
 from .conftest import api
 from .diwoo import NS, assert_valid_documents
@@ -48,16 +47,8 @@ def documenten_storage(settings, tmp_path):
 
 @pytest.fixture
 def abonnement(db):
-    """The subscription of openbaarmaking's webhook on kanaal `documenten`."""
-    ClientCredential.objects.create(client_id="notificaties", secret="notificaties-secret")
-    applicatie = Applicatie.objects.create(client_ids=["notificaties"], label="Notificaties")
-    Autorisatie.objects.create(applicatie=applicatie, component="nrc", scopes=["notificaties.publiceren"])
-    return Abonnement.objects.create(
-        label="openbaarmaking",
-        callback_url=settings.OPENBAARMAKING_API_ROOT + "notificaties",
-        kanalen=["documenten"],
-        auth=f"Bearer {jwt_encode('notificaties', 'notificaties-secret')}",
-    )
+    """The subscription of openbaarmaking's webhook, as `manage.py openbaarmaking_abonneren` makes it at deploy."""
+    return services.abonnement_vernieuwen()
 
 
 def test_a_definitive_document_is_in_the_sitemap_and_downloadable(

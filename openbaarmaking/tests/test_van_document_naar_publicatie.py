@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from common.models import Abonnement
+from common.notifications import notificatie_create
 from openbaarmaking import services
 from openbaarmaking.models import Informatiecategorie, Publicatie, PublicatieStatus
 
@@ -172,3 +174,19 @@ def test_reconciliation_catches_what_no_notification_announced(beheerder, docume
     assert sorted(Publicatie.objects.values_list("bron_document", flat=True)) == sorted(d["url"] for d in gemist)
     assert Publicatie.objects.filter(status=PublicatieStatus.gepubliceerd).count() == 3
     assert Publicatie.objects.get(informatiecategorieen__nummer=10).status == PublicatieStatus.concept
+
+
+def test_the_webhook_subscribes_itself_with_a_token_that_works(anonymous_client, settings):
+    first = services.abonnement_vernieuwen()
+    abonnement = services.abonnement_vernieuwen()
+
+    assert Abonnement.objects.get() == first == abonnement
+    assert abonnement.callback_url == settings.OPENBAARMAKING_API_ROOT + "notificaties"
+    url = "http://localhost:8000/documenten/api/v1/enkelvoudiginformatieobjecten/1"
+    notificatie = notificatie_create(
+        kanaal="documenten", hoofd_object=url, resource="enkelvoudiginformatieobject", resource_url=url, actie="create"
+    )
+    assert [a.abonnement for a in notificatie.afleveringen.all()] == [abonnement]
+    anonymous_client.credentials(HTTP_AUTHORIZATION=abonnement.auth)
+    response = anonymous_client.post(api("notificaties"), notificatie.message(), format="json")
+    assert response.status_code == 204
