@@ -237,3 +237,45 @@ CELERY_BEAT_SCHEDULE["documenten-orphans"] = {
     "task": "documenten.tasks.remove_orphaned_files",
     "schedule": env_int("DOCUMENTEN_ORPHANS_INTERVAL", 6 * 3600),
 }
+
+# --- openbaarmaking ------------------------------------------------------------------------
+
+# Where the public (robots.txt, DiWoo sitemaps, downloads) reaches this deployment; the
+# Woo-index requires https.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "https://localhost:8000").rstrip("/")
+# The own organisation that publishes (a TOOI identifier from the DiWoo organisation lists).
+OPENBAARMAKING_ORGANISATIE_TOOI = env(
+    "OPENBAARMAKING_ORGANISATIE_TOOI", "https://identifier.overheid.nl/tooi/id/gemeente/gm0344"
+)
+OPENBAARMAKING_ORGANISATIE_NAAM = env("OPENBAARMAKING_ORGANISATIE_NAAM")
+# Who gets the daily deadline overview, and how many days ahead it warns.
+OPENBAARMAKING_OFFICER_EMAILS = env_list("OPENBAARMAKING_OFFICER_EMAILS")
+OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN = env_int("OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN", 3)
+# Sitemap limits of the sitemap protocol, and where the generated sitemaps are written.
+OPENBAARMAKING_SITEMAP_MAX_URLS = env_int("OPENBAARMAKING_SITEMAP_MAX_URLS", 50_000)
+OPENBAARMAKING_SITEMAP_MAX_BYTES = env_int("OPENBAARMAKING_SITEMAP_MAX_BYTES", 50 * 1024 * 1024)
+OPENBAARMAKING_SITEMAP_ROOT = Path(env("OPENBAARMAKING_SITEMAP_ROOT", str(VAR_DIR / "sitemaps")))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "woo@localhost")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "openbaarmaking-reconcile": {
+            "task": "openbaarmaking.tasks.publicaties_reconcile",
+            "schedule": env_int("OPENBAARMAKING_RECONCILE_INTERVAL", 15 * 60),
+        },
+        "openbaarmaking-sitemaps": {
+            "task": "openbaarmaking.tasks.sitemaps_bijwerken",
+            "schedule": env_int("OPENBAARMAKING_SITEMAPS_INTERVAL", 5 * 60),
+        },
+        "openbaarmaking-abonnement": {
+            "task": "openbaarmaking.tasks.abonnement_vernieuwen",
+            "schedule": max(60, JWT_EXPIRY // 3),
+        },
+        "openbaarmaking-deadline-overzicht": {
+            "task": "openbaarmaking.tasks.deadline_overzicht_mailen",
+            "schedule": 24 * 60 * 60,
+        },
+    }
+)

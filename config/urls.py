@@ -10,10 +10,12 @@ API_MOUNTS = [
     ("catalogi/api/v1/", "zaken.api.catalogi_urls", "catalogi"),
     ("selectielijst/api/v1/", "archief.api.selectielijst_urls", "selectielijst"),
     ("documenten/api/v1/", "documenten.api.documenten_urls", "documenten"),
+    ("openbaarmaking/api/v1/", "openbaarmaking.api.openbaarmaking_urls", "openbaarmaking"),
 ]
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
     *[path(prefix, include(module, namespace=namespace)) for prefix, module, namespace in API_MOUNTS],
+    path("", include("openbaarmaking.public_urls")),
 ]
