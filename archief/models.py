@@ -443,7 +443,12 @@ class Vernietigingslijst(models.Model):
     verklaring = models.URLField(
         max_length=1000,
         blank=True,
-        help_text="URL of the verklaring van vernietiging, stored as a document in the Documenten API.",
+        help_text="URL of the verklaring van vernietiging (XLSX), stored as a document in the Documenten API.",
+    )
+    verklaring_csv = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text="URL of the machine-readable verklaring van vernietiging (CSV) in the Documenten API.",
     )
     verklaring_zaak = models.URLField(
         max_length=1000, blank=True, help_text="URL of the zaak the verklaring van vernietiging is stored on."

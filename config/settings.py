@@ -241,3 +241,7 @@ CELERY_BEAT_SCHEDULE |= {
         "schedule": env_int("ARCHIEF_VERNIETIGEN_INTERVAL", 3600),
     },
 }
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "VernietigingslijstStatusEnum": "archief.models.VernietigingslijstStatus.choices",
+    "VernietigingslijstItemStatusEnum": "archief.models.ItemStatus.choices",
+}

@@ -9,6 +9,7 @@ API_MOUNTS = [
     ("autorisaties/api/v1/", "common.api.urls", "autorisaties"),
     ("catalogi/api/v1/", "zaken.api.catalogi_urls", "catalogi"),
     ("selectielijst/api/v1/", "archief.api.selectielijst_urls", "selectielijst"),
+    ("archief/api/v1/", "archief.api.archief_urls", "archief"),
 ]
 
 urlpatterns = [

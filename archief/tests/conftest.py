@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import httpx
 import pytest
+from rest_framework.test import APIClient
+
+from common.auth import jwt_encode
+from common.models import Applicatie, Autorisatie, ClientCredential
+from common.testing import ContractValidator
 
 from .factories import UserFactory
 
@@ -30,3 +38,49 @@ def archivaris(db):
 @pytest.fixture
 def people(recordmanager, beoordelaar, archivaris):
     return {"auteur": recordmanager, "beoordelaar": beoordelaar, "archivaris": archivaris}
+
+
+ARCHIEF = "/archief/api/v1/"
+CONTRACT = Path(__file__).resolve().parents[1] / "openapi" / "archief.yaml"
+
+
+@pytest.fixture
+def as_user(db):
+    """An API client of the Archiefbeheer API acting for `user` (the token's `user_id`)."""
+
+    def make(user, scopes=("archiefbeheer.lezen", "archiefbeheer.schrijven")):
+        client_id = f"archief-{user.username if user else 'systeem'}"
+        ClientCredential.objects.update_or_create(client_id=client_id, defaults={"secret": "test-secret"})
+        applicatie = Applicatie.objects.create(client_ids=[client_id], label=client_id)
+        Autorisatie.objects.create(applicatie=applicatie, component="arc", scopes=list(scopes))
+        client = APIClient(HTTP_HOST="localhost:8000")
+        token = jwt_encode(client_id, "test-secret", user_id=user.username if user else "")
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+        return client
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def archief_contract(monkeypatch):
+    """Each JSON answer of the Archiefbeheer API in these tests must match `archief/openapi/archief.yaml`."""
+    validator = ContractValidator({ARCHIEF: CONTRACT})
+    request = APIClient.request
+
+    def checked(self, **kwargs):
+        response = request(self, **kwargs)
+        path = kwargs.get("PATH_INFO", "")
+        if path.startswith(ARCHIEF) and not path.startswith(ARCHIEF + "schema") and response.status_code != 405:
+            content_type = response.get("Content-Type", "")
+            body = response.content if "json" in content_type else b""
+            validator(
+                httpx.Response(
+                    response.status_code,
+                    headers={"content-type": content_type},
+                    content=body,
+                    request=httpx.Request(kwargs["REQUEST_METHOD"], f"http://testserver{path}"),
+                )
+            )
+        return response
+
+    monkeypatch.setattr(APIClient, "request", checked)

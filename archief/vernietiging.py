@@ -1,0 +1,215 @@
+"""Carrying out an approved vernietigingslijst through the ZGW APIs.
+
+Per zaak, in the order that leaves no dangling reference: besluitinformatieobjecten,
+besluiten, zaakinformatieobjecten, the documents (only those no other zaak or besluit
+still uses), then the zaak. Right before, the zaak is read again and its eligibility
+re-checked: what changed since the approval (a new archiefactiedatum, a transfer) wins.
+
+Every deleted URL is recorded on the item as soon as it is gone, and a 404 counts as
+"already gone", so a rerun after a failure finishes the list and destroys nothing twice.
+One failing zaak is recorded and does not stop the others; the list ends `mislukt` and a
+rerun (the periodic task, or the admin) picks it up. When every zaak is done, the
+verklaring van vernietiging is stored as documents of a zaak of the configured zaaktype.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from common.clients import ClientError
+
+from .clients import ZGW
+from .index import index_zaak_schrijven
+from .models import IndexZaak, ItemStatus, Overgang, Vernietigingslijst, VernietigingslijstItem
+from .models import VernietigingslijstStatus as Status
+from .rules import vernietigingsbezwaar
+from .services import item_snapshot
+from .verklaring import verklaring_csv, verklaring_xlsx
+
+logger = logging.getLogger(__name__)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class VerklaringError(Exception):
+    """The verklaring van vernietiging could not be stored."""
+
+
+@dataclass
+class Uitvoering:
+    vernietigd: list[str] = field(default_factory=list)
+    mislukt: dict[str, str] = field(default_factory=dict)
+    overgeslagen: dict[str, str] = field(default_factory=dict)
+
+
+def _record(item: VernietigingslijstItem, url: str) -> None:
+    if url not in item.verwijderd:
+        item.verwijderd.append(url)
+        VernietigingslijstItem.objects.filter(pk=item.pk).update(verwijderd=item.verwijderd)
+
+
+def _delete(zgw: ZGW, item: VernietigingslijstItem, url: str) -> None:
+    if url in item.verwijderd:
+        return
+    zgw.delete(url)  # False (404) when it was already gone: recorded all the same
+    _record(item, url)
+
+
+def item_vernietigen(item: VernietigingslijstItem, *, zgw: ZGW) -> str:
+    """Destroy one zaak; the item's new status (`vernietigd`, `overgeslagen` or `mislukt`)."""
+    try:
+        zaak = zgw.get_or_none(item.zaak)
+        if zaak is None:
+            if item.zaak in item.verwijderd:  # destroyed by an earlier run that stopped before saving
+                return _finish(item, ItemStatus.vernietigd)
+            IndexZaak.objects.filter(url=item.zaak).delete()
+            return _finish(item, ItemStatus.overgeslagen, "de zaak bestaat niet meer in de Zaken API")
+        index = index_zaak_schrijven(zgw, zaak)
+        bezwaar = vernietigingsbezwaar(index, timezone.localdate())
+        if bezwaar is not None:
+            return _finish(item, ItemStatus.overgeslagen, bezwaar)
+        item_snapshot(item, index)
+        item.save()
+        _zaak_vernietigen(zgw, item, zaak["url"])
+    except ClientError as exc:
+        logger.warning("zaak_destruction_failed", extra={"zaak": item.zaak, "error": str(exc)})
+        detail = f"{exc}" + (f": {exc.body}" if exc.body else "")
+        return _finish(item, ItemStatus.mislukt, detail)
+    IndexZaak.objects.filter(url=item.zaak).delete()
+    return _finish(item, ItemStatus.vernietigd)
+
+
+def _zaak_vernietigen(zgw: ZGW, item: VernietigingslijstItem, zaak_url: str) -> None:
+    documenten: list[str] = []
+    besluiten = zgw.besluiten(zaak_url)
+    for besluit in besluiten:
+        for bio in zgw.besluitinformatieobjecten(besluit=besluit["url"]):
+            documenten.append(bio["informatieobject"])
+            _delete(zgw, item, bio["url"])
+    for besluit in besluiten:
+        _delete(zgw, item, besluit["url"])
+    for zio in zgw.zaakinformatieobjecten(zaak=zaak_url):
+        documenten.append(zio["informatieobject"])
+        _delete(zgw, item, zio["url"])
+    for document in dict.fromkeys(documenten):
+        if document in item.verwijderd:
+            continue
+        # A document that another zaak or besluit still refers to is theirs too: keep it.
+        if zgw.zaakinformatieobjecten(informatieobject=document) or zgw.besluitinformatieobjecten(
+            informatieobject=document
+        ):
+            logger.info("document_kept_still_related", extra={"document": document, "zaak": zaak_url})
+            continue
+        _delete(zgw, item, document)
+    _delete(zgw, item, zaak_url)
+
+
+def _finish(item: VernietigingslijstItem, status: str, fout: str = "") -> str:
+    item.status = status
+    item.fout = fout
+    item.vernietigd_op = timezone.now() if status == ItemStatus.vernietigd else None
+    item.save(update_fields=["status", "fout", "vernietigd_op"])
+    logger.info("zaak_destruction_" + status, extra={"zaak": item.zaak, "fout": fout})
+    return status
+
+
+def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW) -> None:
+    """Store the verklaring (XLSX and CSV) as documents of a new zaak of the configured zaaktype.
+
+    Each URL is saved as soon as it exists, so a rerun after a failure creates nothing twice.
+    """
+    zaaktype = settings.ARCHIEF_VERKLARING_ZAAKTYPE
+    informatieobjecttype = settings.ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE
+    if not zaaktype or not informatieobjecttype:
+        raise VerklaringError(
+            "ARCHIEF_VERKLARING_ZAAKTYPE and ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE must be configured."
+        )
+    today = timezone.localdate().isoformat()
+    if not lijst.verklaring_zaak:
+        zaak = zgw.zaak_create(
+            {
+                "bronorganisatie": settings.ARCHIEF_BRONORGANISATIE,
+                "verantwoordelijkeOrganisatie": settings.ARCHIEF_BRONORGANISATIE,
+                "zaaktype": zaaktype,
+                "startdatum": today,
+                "omschrijving": f"Verklaring van vernietiging {lijst.naam}"[:80],
+            }
+        )
+        lijst.verklaring_zaak = zaak["url"]
+        lijst.save(update_fields=["verklaring_zaak"])
+    for field_name, inhoud, formaat, extension in (
+        ("verklaring", verklaring_xlsx(lijst), XLSX, "xlsx"),
+        ("verklaring_csv", verklaring_csv(lijst).encode(), "text/csv", "csv"),
+    ):
+        if getattr(lijst, field_name):
+            continue
+        document = zgw.informatieobject_create(
+            titel=f"Verklaring van vernietiging {lijst.naam}"[:200],
+            bestandsnaam=f"verklaring-van-vernietiging-{lijst.uuid}.{extension}",
+            formaat=formaat,
+            inhoud=inhoud,
+            informatieobjecttype=informatieobjecttype,
+            creatiedatum=today,
+            auteur="Archiefbeheer",
+            status="definitief",
+            vertrouwelijkheidaanduiding="openbaar",
+        )
+        zgw.zaakinformatieobject_create(
+            zaak=lijst.verklaring_zaak, informatieobject=document["url"], titel="Verklaring van vernietiging"
+        )
+        setattr(lijst, field_name, document["url"])
+        lijst.save(update_fields=[field_name])
+
+
+def vernietigingslijst_uitvoeren(lijst: Vernietigingslijst, *, zgw: ZGW | None = None) -> Uitvoering:
+    """Carry out an approved list whose waiting period has passed, or finish a failed one."""
+    result = Uitvoering()
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+        due = lijst.status == Status.klaar_voor_vernietiging and (
+            lijst.vernietigen_vanaf is None or lijst.vernietigen_vanaf <= timezone.now()
+        )
+        if not due and lijst.status != Status.mislukt:
+            return result
+    with zgw or ZGW() as client:
+        for item in lijst.items.filter(status__in=(ItemStatus.voorgesteld, ItemStatus.mislukt)).order_by("pk"):
+            status = item_vernietigen(item, zgw=client)
+            if status == ItemStatus.vernietigd:
+                result.vernietigd.append(item.zaak)
+            elif status == ItemStatus.mislukt:
+                result.mislukt[item.zaak] = item.fout
+            else:
+                result.overgeslagen[item.zaak] = item.fout
+        toelichting = ""
+        if not lijst.items.filter(status=ItemStatus.mislukt).exists():
+            try:
+                verklaring_opslaan(lijst, zgw=client)
+            except (ClientError, VerklaringError) as exc:
+                toelichting = f"De verklaring van vernietiging kon niet opgeslagen worden: {exc}"
+                logger.warning("verklaring_not_stored", extra={"lijst": str(lijst.uuid), "error": str(exc)})
+        else:
+            failed = lijst.items.filter(status=ItemStatus.mislukt)
+            toelichting = "Niet vernietigd: " + "; ".join(f"{i.identificatie or i.zaak}: {i.fout}" for i in failed)
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+        naar = Status.mislukt if toelichting else Status.vernietigd
+        Overgang.objects.create(lijst=lijst, van=lijst.status, naar=naar, gebruiker=None, toelichting=toelichting)
+        lijst.status = naar
+        lijst.uitgevoerd_op = timezone.now()
+        lijst.save(update_fields=["status", "uitgevoerd_op"])
+    logger.info("vernietigingslijst_carried_out", extra={"lijst": str(lijst.uuid), "status": naar})
+    return result
+
+
+def vernietigingslijsten_due() -> list[int]:
+    """Lists to carry out now: approved and past their waiting period."""
+    return list(
+        Vernietigingslijst.objects.filter(
+            status=Status.klaar_voor_vernietiging, vernietigen_vanaf__lte=timezone.now()
+        ).values_list("pk", flat=True)
+    )
