@@ -509,6 +509,12 @@ class VernietigingslijstItem(models.Model):
         blank=True,
         help_text="URLs of the objects already destroyed for this zaak, so a rerun skips them.",
     )
+    documenten = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="URLs of the zaak's documents, noted before their relations are removed, so a rerun still "
+        "finds them.",
+    )
     fout = models.TextField(blank=True, help_text="Why the last destruction attempt failed.")
     vernietigd_op = models.DateTimeField(null=True, blank=True, help_text="When the zaak was destroyed.")
 

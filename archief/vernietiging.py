@@ -84,19 +84,26 @@ def item_vernietigen(item: VernietigingslijstItem, *, zgw: ZGW) -> str:
     return _finish(item, ItemStatus.vernietigd)
 
 
+def _note_documenten(item: VernietigingslijstItem, urls: list[str]) -> None:
+    """Remember the documents before their relations go: afterwards nothing leads to them."""
+    new = [url for url in urls if url not in item.documenten]
+    if new:
+        item.documenten = [*item.documenten, *new]
+        VernietigingslijstItem.objects.filter(pk=item.pk).update(documenten=item.documenten)
+
+
 def _zaak_vernietigen(zgw: ZGW, item: VernietigingslijstItem, zaak_url: str) -> None:
-    documenten: list[str] = []
     besluiten = zgw.besluiten(zaak_url)
-    for besluit in besluiten:
-        for bio in zgw.besluitinformatieobjecten(besluit=besluit["url"]):
-            documenten.append(bio["informatieobject"])
-            _delete(zgw, item, bio["url"])
+    bios = [bio for besluit in besluiten for bio in zgw.besluitinformatieobjecten(besluit=besluit["url"])]
+    zios = zgw.zaakinformatieobjecten(zaak=zaak_url)
+    _note_documenten(item, [relation["informatieobject"] for relation in [*bios, *zios]])
+    for bio in bios:
+        _delete(zgw, item, bio["url"])
     for besluit in besluiten:
         _delete(zgw, item, besluit["url"])
-    for zio in zgw.zaakinformatieobjecten(zaak=zaak_url):
-        documenten.append(zio["informatieobject"])
+    for zio in zios:
         _delete(zgw, item, zio["url"])
-    for document in dict.fromkeys(documenten):
+    for document in item.documenten:
         if document in item.verwijderd:
             continue
         # A document that another zaak or besluit still refers to is theirs too: keep it.

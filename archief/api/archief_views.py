@@ -331,7 +331,8 @@ class NotificatieViewSet(viewsets.ViewSet):
         serializer = NotificatieSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         message = serializer.validated_data
-        if message["kanaal"] == "zaken":
-            zaak_url = message["hoofd_object"]
+        zaak_url = message["hoofd_object"]
+        # Only zaken of the configured Zaken API are followed (no SSRF); others are ignored.
+        if message["kanaal"] == "zaken" and zaak_url.startswith(settings.ZAKEN_API_ROOT):
             transaction.on_commit(lambda: tasks.index_zaak_bijwerken.delay(zaak_url))
         return Response(status=status.HTTP_204_NO_CONTENT)

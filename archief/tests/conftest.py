@@ -84,3 +84,31 @@ def archief_contract(monkeypatch):
         return response
 
     monkeypatch.setattr(APIClient, "request", checked)
+
+
+@pytest.fixture
+def zgw(settings, monkeypatch):
+    """Point the archive at the stand-in ZGW provider (another host, other paths)."""
+    from .. import clients
+    from . import zgw_fake
+
+    settings.ZAKEN_API_ROOT = zgw_fake.ZAKEN
+    settings.CATALOGI_API_ROOT = zgw_fake.CATALOGI
+    settings.BESLUITEN_API_ROOT = zgw_fake.BESLUITEN
+    settings.DOCUMENTEN_API_ROOT = zgw_fake.DOCUMENTEN
+    fake = zgw_fake.FakeZGW()
+    monkeypatch.setattr(clients, "default_transport", fake.transport)
+    return fake
+
+
+@pytest.fixture
+def selectielijstklasse(db) -> str:
+    """URL of Selectielijst 2020 resultaat 11.1.2 ... served in-process by the Selectielijst API."""
+    from ..models import Resultaat
+
+    resultaat = (
+        Resultaat.objects.filter(proces_type__jaar=2020, waardering="vernietigen")
+        .select_related("proces_type", "generiek_resultaat")
+        .first()
+    )
+    return f"http://localhost:8000/selectielijst/api/v1/resultaten/{resultaat.uuid}"
