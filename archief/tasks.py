@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from common.clients import ClientError
+from common.clients import ClientError, URLNotAllowedError
 
 from . import archivering, index, vernietiging
 from .models import IndexDocument, Vernietigingslijst
 
 
-@shared_task(autoretry_for=(ClientError,), retry_backoff=30, max_retries=5)
+@shared_task(autoretry_for=(ClientError,), dont_autoretry_for=(URLNotAllowedError,), retry_backoff=30, max_retries=5)
 def index_zaak_bijwerken(zaak_url: str) -> None:
     """Re-read one zaak after a notification on kanaal `zaken`."""
     index.index_zaak_bijwerken(zaak_url)

@@ -236,6 +236,10 @@ CELERY_BEAT_SCHEDULE |= {
         "task": "archief.tasks.zaken_archiveren",
         "schedule": env_int("ARCHIEF_ARCHIVEREN_INTERVAL", 24 * 3600),
     },
+    "archief-integriteit": {
+        "task": "archief.tasks.integriteit_controleren",
+        "schedule": env_int("ARCHIEF_INTEGRITEIT_INTERVAL", 24 * 3600),
+    },
     "archief-vernietigen": {
         "task": "archief.tasks.vernietigingslijsten_uitvoeren",
         "schedule": env_int("ARCHIEF_VERNIETIGEN_INTERVAL", 3600),

@@ -61,3 +61,18 @@ def test_one_unreachable_zaak_does_not_stop_the_others(zgw, zaaktype):
 
     assert ronde.gearchiveerd == [fine["url"]]
     assert "niet bereikbaar" in ronde.geblokkeerd[broken["url"]]
+
+
+def test_the_management_command_reports_what_it_could_not_archive(zgw, zaaktype):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    zgw.add_zaak(zaaktype, archiefactiedatum=None)
+    call_command("archief", "resync", stdout=StringIO())
+    out = StringIO()
+
+    call_command("archief", "archiveren", stdout=out)
+
+    assert "0 gearchiveerd, 1 niet:" in out.getvalue()
+    assert "de zaak heeft geen archiefactiedatum" in out.getvalue()
