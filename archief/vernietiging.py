@@ -2,8 +2,10 @@
 
 Per zaak, in the order that leaves no dangling reference: besluitinformatieobjecten,
 besluiten, zaakinformatieobjecten, the documents (only those no other zaak or besluit
-still uses), then the zaak. Right before, the zaak is read again and its eligibility
-re-checked: what changed since the approval (a new archiefactiedatum, a transfer) wins.
+still uses), then the zaak. A provider that refuses to remove a zaakinformatieobject of an
+archived zaak gets the zaak deleted before the documents instead (its relations go with
+it). Right before, the zaak is read again and its eligibility re-checked: what changed
+since the approval (a new archiefactiedatum, a transfer) wins.
 
 Every deleted URL is recorded on the item as soon as it is gone, and a 404 counts as
 "already gone", so a rerun after a failure finishes the list and destroys nothing twice.
@@ -101,8 +103,21 @@ def _zaak_vernietigen(zgw: ZGW, item: VernietigingslijstItem, zaak_url: str) -> 
         _delete(zgw, item, bio["url"])
     for besluit in besluiten:
         _delete(zgw, item, besluit["url"])
+    zaak_first = False
     for zio in zios:
-        _delete(zgw, item, zio["url"])
+        try:
+            _delete(zgw, item, zio["url"])
+        except ClientError as exc:
+            # Some providers keep the parts of an archived zaak unchanged (code
+            # `zaak-archiefstatus-invalid`); deleting the zaak removes its
+            # zaakinformatieobjecten all the same (Zaken API: DELETE zaak cascades).
+            if exc.status != 400:
+                raise
+            zaak_first = True
+            break
+    if zaak_first:
+        logger.info("zaak_deleted_before_documents", extra={"zaak": zaak_url})
+        _delete(zgw, item, zaak_url)
     for document in item.documenten:
         if document in item.verwijderd:
             continue

@@ -214,3 +214,21 @@ def test_without_a_configured_zaaktype_the_list_ends_failed_and_a_rerun_stores_t
     lijst.refresh_from_db()
     assert lijst.status == Status.vernietigd
     assert verklaring_identificaties(zgw, lijst) == ["A"]
+
+
+def test_a_provider_that_keeps_archived_zaken_unchanged_gets_the_zaak_deleted_first(provider, people):
+    zgw = provider
+    zgw.archived_zaak_parts_fixed = True
+    a = make_zaak(zgw, "A", besluit=True)
+    a["archiefstatus"] = "gearchiveerd"
+    lijst = approved(people, [a])
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert not zgw.exists(a["url"]) and not any(zgw.exists(d["url"]) for d in a["documenten"])
+    assert zgw.deleted.index(a["url"]) < min(zgw.deleted.index(d["url"]) for d in a["documenten"])
+    assert not [
+        u for u in zgw.store["zaakinformatieobjecten"] if zgw.store["zaakinformatieobjecten"][u]["zaak"] == a["url"]
+    ]

@@ -72,6 +72,8 @@ class FakeZGW:
         self.failures: list[list] = []
         self.requests: list[tuple[str, str]] = []
         self.deleted: list[str] = []  # every successful DELETE, in order
+        # Like some providers: the parts of an archived zaak do not change, not even by DELETE.
+        self.archived_zaak_parts_fixed = False
         self._local = InProcessTransport()
         self.transport = httpx.MockTransport(self.handle)
 
@@ -347,6 +349,10 @@ class FakeZGW:
 
     def _delete(self, resource: str, obj: dict) -> httpx.Response:
         url = obj["url"]
+        if resource == "zaakinformatieobjecten" and self.archived_zaak_parts_fixed:
+            zaak = self.store["zaken"].get(obj["zaak"], {})
+            if zaak.get("archiefstatus", "nog_te_archiveren") != "nog_te_archiveren":
+                return _problem(400, "zaak-archiefstatus-invalid", "De zaak is gearchiveerd.")
         if resource == "enkelvoudiginformatieobjecten":
             related = [
                 r
