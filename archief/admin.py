@@ -6,7 +6,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -15,7 +14,7 @@ from django.urls import path, reverse
 
 from common.exceptions import DomainError
 
-from . import rapportage, roles, selectors, services, tasks
+from . import rapportage, roles, selectors, services
 from .charts import bar_chart
 from .models import (
     Beoordeling,
@@ -469,10 +468,12 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
         lijst = self.get_object(request, str(pk))
         if lijst is None or request.method != "POST":
             raise Http404
-        if not request.user.has_perm(roles.perm(roles.APPROVE)):
-            raise PermissionDenied
-        transaction.on_commit(lambda: tasks.vernietigingslijst_uitvoeren.delay(lijst.pk))
-        messages.info(request, "De vernietiging is ingepland; de voortgang staat bij de zaken hieronder.")
+        try:
+            services.vernietigingslijst_uitvoeren_aanvragen(lijst, gebruiker=request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc.detail))
+        else:
+            messages.info(request, "De vernietiging is ingepland; de voortgang staat bij de zaken hieronder.")
         return self._back(lijst)
 
     def verklaring_view(self, request, pk: int, formaat: str):

@@ -333,3 +333,24 @@ def item_uitzonderen(item: VernietigingslijstItem, *, gebruiker, reden: str) -> 
     item.save()
     logger.info("vernietigingslijst_item_excluded", extra={"lijst": str(lijst.uuid), "zaak": item.zaak})
     return item
+
+
+def vernietigingslijst_uitvoeren_aanvragen(lijst: Vernietigingslijst, *, gebruiker) -> None:
+    """An archivist asks to carry out an approved list now (after its waiting period) or to
+    finish a failed one; the destruction itself runs in Celery after this transaction."""
+    _require_perm(gebruiker, roles.APPROVE, "archivaris")
+    _expect(lijst, Status.klaar_voor_vernietiging, Status.mislukt)
+    if (
+        lijst.status == Status.klaar_voor_vernietiging
+        and lijst.vernietigen_vanaf
+        and lijst.vernietigen_vanaf > timezone.now()
+    ):
+        raise DomainError(
+            f"De wachttijd loopt tot {timezone.localtime(lijst.vernietigen_vanaf).isoformat()}.",
+            "wachttijd",
+            field="vernietigenVanaf",
+        )
+    from .tasks import vernietigingslijst_uitvoeren
+
+    transaction.on_commit(lambda: vernietigingslijst_uitvoeren.delay(lijst.pk))
+    logger.info("vernietigingslijst_run_requested", extra={"lijst": str(lijst.uuid)})

@@ -128,6 +128,7 @@ class VernietigingslijstViewSet(
         "aanbieden": SCHRIJVEN,
         "vaststellen": SCHRIJVEN,
         "uitzonderen": SCHRIJVEN,
+        "uitvoeren": SCHRIJVEN,
         "verklaring": LEZEN,
         "verklaring_xlsx": LEZEN,
     }
@@ -220,6 +221,21 @@ class VernietigingslijstViewSet(
             raise DomainError("Deze zaak staat niet op de lijst.", "zaak-niet-op-lijst", field="zaak")
         services.item_uitzonderen(item, gebruiker=user, reden=body["reden"])
         return self._respond(lijst)
+
+    @extend_schema(
+        summary="Een vastgestelde vernietigingslijst uitvoeren (of een mislukte afmaken).",
+        description="De archivaris laat een lijst na de wachttijd meteen uitvoeren, of een mislukte lijst "
+        "opnieuw proberen. De vernietiging loopt op de achtergrond; zaken die al vernietigd zijn, worden niet "
+        "opnieuw vernietigd. Het antwoord is de lijst zoals zij op dat moment is.",
+        request=None,
+        responses={202: VernietigingslijstSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def uitvoeren(self, request, uuid=None):
+        lijst, user = self.get_object(), acting_user(request)
+        services.vernietigingslijst_uitvoeren_aanvragen(lijst, gebruiker=user)
+        lijst = self.get_queryset().get(pk=lijst.pk)
+        return Response(self.get_serializer(lijst).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
         summary="De verklaring van vernietiging (CSV).",

@@ -232,3 +232,35 @@ def test_a_provider_that_keeps_archived_zaken_unchanged_gets_the_zaak_deleted_fi
     assert not [
         u for u in zgw.store["zaakinformatieobjecten"] if zgw.store["zaakinformatieobjecten"][u]["zaak"] == a["url"]
     ]
+
+
+def test_the_archivist_reruns_a_failed_list_through_the_api(provider, people, as_user):
+    from django.test import TestCase
+
+    zgw = provider
+    a = make_zaak(zgw, "A")
+    lijst = approved(people, [a])
+    zgw.fail_on("DELETE", a["url"], times=1)
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    url = f"http://localhost:8000/archief/api/v1/vernietigingslijsten/{lijst.uuid}/uitvoeren"
+
+    refused = as_user(people["auteur"]).post(url)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = as_user(people["archivaris"]).post(url)
+
+    assert refused.status_code == 403
+    assert response.status_code == 202
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd and not zgw.exists(a["url"])
+
+
+def test_no_run_during_the_waiting_period(provider, people, as_user, settings):
+    settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 24
+    lijst = approved(people, [make_zaak(provider, "A")])
+
+    response = as_user(people["archivaris"]).post(
+        f"http://localhost:8000/archief/api/v1/vernietigingslijsten/{lijst.uuid}/uitvoeren"
+    )
+
+    assert (response.status_code, response.json()["code"]) == (400, "wachttijd")
+    assert provider.deleted == []
