@@ -123,3 +123,22 @@ def test_a_notification_about_a_url_outside_the_api_roots_changes_nothing(zgw, a
     assert response.status_code == 204
     assert not IndexZaak.objects.exists()
     assert not any("evil" in url for _, url in zgw.requests)
+
+
+def test_migrate_subscribes_the_index_to_kanaal_zaken(settings):
+    from django.apps import apps
+
+    from common.models import Abonnement
+
+    from ..apps import _ensure_subscription
+
+    settings.ARCHIEF_NOTIFICATIES_AUTH = "Token geheim"
+    _ensure_subscription(sender=apps.get_app_config("archief"))
+    _ensure_subscription(sender=apps.get_app_config("archief"))
+
+    abonnement = Abonnement.objects.get()
+    assert (abonnement.callback_url, abonnement.kanalen, abonnement.auth) == (
+        "http://localhost:8000/archief/api/v1/notificaties",
+        ["zaken"],
+        "Token geheim",
+    )
