@@ -324,7 +324,10 @@ class IndexZaak(models.Model):
         max_length=20, blank=True, help_text="Full number of the selectielijstklasse, e.g. `11.1.2`."
     )
     selectielijst_jaar = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Version (year) of the Selectielijst the selectielijstklasse belongs to."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(INTEGER_MAX)],
+        help_text="Version (year) of the Selectielijst the selectielijstklasse belongs to.",
     )
     archiefnominatie = models.CharField(
         max_length=20, choices=Archiefnominatie.choices, blank=True, db_index=True, help_text="`archiefnominatie`."
@@ -495,7 +498,9 @@ class VernietigingslijstItem(models.Model):
     resultaat_omschrijving = models.CharField(max_length=30, blank=True, help_text="The resultaattype.")
     selectielijstklasse = models.URLField(max_length=1000, blank=True, help_text="URL of the selectielijstklasse.")
     selectielijstklasse_nummer = models.CharField(max_length=20, blank=True, help_text="E.g. `11.1.2`.")
-    selectielijst_jaar = models.PositiveIntegerField(null=True, blank=True, help_text="Version of the Selectielijst.")
+    selectielijst_jaar = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(INTEGER_MAX)], help_text="Version of the Selectielijst."
+    )
     archiefactiedatum = models.DateField(null=True, blank=True, help_text="`archiefactiedatum` of the zaak.")
     status = models.CharField(
         max_length=20, choices=ItemStatus.choices, default=ItemStatus.voorgesteld, help_text="What became of it."

@@ -15,8 +15,11 @@ import io
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.test import TestCase
 
 from archief import archivering, index, services, vernietiging
+from archief.apps import _ensure_subscription
+from archief.models import IndexZaak
 from common.clients import APIClient, ClientError
 from config.urls import API_MOUNTS
 
@@ -144,6 +147,8 @@ def _roles():
 
 
 def test_catalogue_case_close_archive_destroy_verklaring(catalogue, settings):
+    settings.ARCHIEF_NOTIFICATIES_AUTH = "Token archief"
+    _ensure_subscription(sender=None)
     settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 0
     settings.ARCHIEF_BRONORGANISATIE = RSIN
     settings.ARCHIEF_VERKLARING_ZAAKTYPE = catalogue["verklaringen"]["url"]
@@ -189,9 +194,11 @@ def test_catalogue_case_close_archive_destroy_verklaring(catalogue, settings):
     resultaattype = next(catalogi.list("resultaattypen", {"zaaktype": melding["url"]}))
     zaken.create("resultaten", {"zaak": zaak["url"], "resultaattype": resultaattype["url"]})
     eind = max(catalogi.list("statustypen", {"zaaktype": melding["url"]}), key=lambda s: s["volgnummer"])
-    zaken.create(
-        "statussen", {"zaak": zaak["url"], "statustype": eind["url"], "datumStatusGezet": "2010-03-01T10:00:00Z"}
-    )
+    # the Zaken API's notification of the closing reaches the archive's index through the outbox
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        zaken.create(
+            "statussen", {"zaak": zaak["url"], "statustype": eind["url"], "datumStatusGezet": "2010-03-01T10:00:00Z"}
+        )
     closed = zaken.retrieve(zaak["url"])
     assert (closed["einddatum"], closed["archiefnominatie"], closed["archiefactiedatum"]) == (
         "2010-03-01",
@@ -199,7 +206,11 @@ def test_catalogue_case_close_archive_destroy_verklaring(catalogue, settings):
         "2015-03-01",
     )
 
-    # the archive indexes and archives it
+    indexed = IndexZaak.objects.get(url=zaak["url"])
+    assert (str(indexed.archiefactiedatum), indexed.selectielijstklasse_nummer) == ("2015-03-01", "15.1")
+    assert indexed.documenten.count() == 2
+
+    # the archive resyncs and archives it
     index.index_resync()
     ronde = archivering.zaken_archiveren()
     assert ronde.gearchiveerd == [zaak["url"]], ronde.geblokkeerd
