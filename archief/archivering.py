@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from common.clients import ClientError
 
-from .clients import ZGW
+from .clients import ZGW, zgw_session
 from .index import index_zaak_bijwerken, index_zaak_schrijven
 from .models import DocumentStatus, IndexZaak, ZGWArchiefstatus
 from .rules import archiveringsbezwaar
@@ -76,7 +76,7 @@ def _documenten_archiveren(zaak_url: str, zgw: ZGW) -> str | None:
 def zaken_archiveren(*, zgw: ZGW | None = None) -> Archiveringsronde:
     """Archive every closed zaak of the index that is still `nog_te_archiveren`."""
     ronde = Archiveringsronde()
-    with zgw or ZGW() as client:
+    with zgw_session(zgw) as client:
         kandidaten = IndexZaak.objects.filter(
             einddatum__isnull=False, archiefstatus=ZGWArchiefstatus.nog_te_archiveren
         ).order_by("pk")

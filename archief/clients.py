@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -158,6 +159,16 @@ class ZGW:
             **extra,
         }
         return self._client(settings.DOCUMENTEN_API_ROOT).create("enkelvoudiginformatieobjecten", data)
+
+
+@contextmanager
+def zgw_session(zgw: ZGW | None) -> Iterator[ZGW]:
+    """The caller's clients when given (left open for the caller), else new ones closed afterwards."""
+    if zgw is not None:
+        yield zgw
+        return
+    with ZGW() as own:
+        yield own
 
 
 # Tests may point every archive job at a stand-in ZGW provider (see tests/zgw_fake.py).

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from common.clients import ClientError
 
-from .clients import ZGW
+from .clients import ZGW, zgw_session
 from .models import IndexDocument, IndexZaak, IndexZaakType
 
 logger = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ def index_zaak_schrijven(zgw: ZGW, zaak: dict) -> IndexZaak:
 
 def index_zaak_bijwerken(url: str, *, zgw: ZGW | None = None) -> IndexZaak | None:
     """Re-read one zaak; None (and no row) when it no longer exists."""
-    with zgw or ZGW() as client:
+    with zgw_session(zgw) as client:
         zaak = client.get_or_none(url)
         if zaak is None:
             IndexZaak.objects.filter(url=url).delete()
@@ -140,7 +140,7 @@ def index_resync(*, zgw: ZGW | None = None) -> Resync:
     """Read every zaaktype and zaak again; remove rows of what no longer exists."""
     result = Resync()
     started = timezone.now()
-    with zgw or ZGW() as client:
+    with zgw_session(zgw) as client:
         for zaaktype in client.zaaktypen():
             gebreken = zaaktype_gebreken(zaaktype, client.resultaattypen(zaaktype["url"]))
             IndexZaakType.objects.update_or_create(

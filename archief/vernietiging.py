@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from common.clients import ClientError
 
-from .clients import ZGW
+from .clients import ZGW, zgw_session
 from .index import index_zaak_schrijven
 from .models import IndexZaak, ItemStatus, Overgang, Vernietigingslijst, VernietigingslijstItem
 from .models import VernietigingslijstStatus as Status
@@ -198,7 +198,7 @@ def vernietigingslijst_uitvoeren(lijst: Vernietigingslijst, *, zgw: ZGW | None =
         )
         if not due and lijst.status != Status.mislukt:
             return result
-    with zgw or ZGW() as client:
+    with zgw_session(zgw) as client:
         for item in lijst.items.filter(status__in=(ItemStatus.voorgesteld, ItemStatus.mislukt)).order_by("pk"):
             status = item_vernietigen(item, zgw=client)
             if status == ItemStatus.vernietigd:

@@ -76,3 +76,14 @@ def test_the_management_command_reports_what_it_could_not_archive(zgw, zaaktype)
 
     assert "0 gearchiveerd, 1 niet:" in out.getvalue()
     assert "de zaak heeft geen archiefactiedatum" in out.getvalue()
+
+
+def test_a_zaak_gone_before_archiving_leaves_the_index_and_the_run_goes_on(zgw, zaaktype):
+    gone, fine = zgw.add_zaak(zaaktype), zgw.add_zaak(zaaktype)
+    index.index_resync()
+    del zgw.store["zaken"][gone["url"]]
+
+    ronde = archivering.zaken_archiveren()
+
+    assert fine["url"] in ronde.gearchiveerd
+    assert list(IndexZaak.objects.values_list("url", flat=True)) == [fine["url"]]
