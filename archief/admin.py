@@ -6,11 +6,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from common.exceptions import DomainError
 
@@ -335,6 +336,7 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
     change_form_template = "admin/archief/vernietigingslijst/change_form.html"
     readonly_fields = (
         "status",
+        "voortgang",
         "auteur",
         "aangemaakt_op",
         "vernietigen_vanaf",
@@ -343,6 +345,15 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
         "verklaring_csv",
         "verklaring_zaak",
     )
+
+    @admin.display(description="voortgang")
+    def voortgang(self, obj: Vernietigingslijst) -> str:
+        """How far the destruction is: a progress bar over the zaken that are not excluded."""
+        counts = dict(obj.items.values_list("status").annotate(n=Count("pk")).order_by())
+        total = sum(n for status, n in counts.items() if status != ItemStatus.uitgezonderd)
+        done = counts.get(ItemStatus.vernietigd, 0) + counts.get(ItemStatus.overgeslagen, 0)
+        summary = ", ".join(f"{counts[s]} {label.lower()}" for s, label in ItemStatus.choices if counts.get(s))
+        return format_html('<progress value="{}" max="{}"></progress> {}', done, total or 1, summary)
 
     def has_add_permission(self, request):
         return request.user.has_perm(roles.perm(roles.PROPOSE))

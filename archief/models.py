@@ -443,6 +443,12 @@ class Vernietigingslijst(models.Model):
         help_text="After the archivist's approval: the earliest moment the destruction is carried out.",
     )
     uitgevoerd_op = models.DateTimeField(null=True, blank=True, help_text="When the destruction last ran.")
+    bezig_sinds = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set while a run carries the list out, so a second run (the periodic task and a click in "
+        "the admin) leaves it alone; a claim older than an hour counts as abandoned.",
+    )
     verklaring = models.URLField(
         max_length=1000,
         blank=True,

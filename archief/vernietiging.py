@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from common.clients import ClientError
@@ -35,6 +37,8 @@ from .verklaring import verklaring_csv, verklaring_xlsx
 
 logger = logging.getLogger(__name__)
 
+# A run that holds a list longer than this is taken to have died (a killed worker).
+CLAIM_STALE = timedelta(hours=1)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -191,13 +195,26 @@ def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW) -> None:
 def vernietigingslijst_uitvoeren(lijst: Vernietigingslijst, *, zgw: ZGW | None = None) -> Uitvoering:
     """Carry out an approved list whose waiting period has passed, or finish a failed one."""
     result = Uitvoering()
-    with transaction.atomic():
-        lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
-        due = lijst.status == Status.klaar_voor_vernietiging and (
-            lijst.vernietigen_vanaf is None or lijst.vernietigen_vanaf <= timezone.now()
-        )
-        if not due and lijst.status != Status.mislukt:
-            return result
+    if not _claim(lijst):
+        return result
+    try:
+        _uitvoeren(Vernietigingslijst.objects.get(pk=lijst.pk), zgw, result)
+    finally:
+        Vernietigingslijst.objects.filter(pk=lijst.pk).update(bezig_sinds=None)
+    return result
+
+
+def _claim(lijst: Vernietigingslijst) -> bool:
+    """Take the list for this run, if it is due and no other run has it (one conditional UPDATE)."""
+    now = timezone.now()
+    due = Q(status=Status.mislukt) | Q(
+        Q(vernietigen_vanaf__isnull=True) | Q(vernietigen_vanaf__lte=now), status=Status.klaar_voor_vernietiging
+    )
+    free = Q(bezig_sinds__isnull=True) | Q(bezig_sinds__lt=now - CLAIM_STALE)
+    return bool(Vernietigingslijst.objects.filter(due, free, pk=lijst.pk).update(bezig_sinds=now))
+
+
+def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering) -> None:
     with zgw_session(zgw) as client:
         for item in lijst.items.filter(status__in=(ItemStatus.voorgesteld, ItemStatus.mislukt)).order_by("pk"):
             status = item_vernietigen(item, zgw=client)
@@ -225,7 +242,6 @@ def vernietigingslijst_uitvoeren(lijst: Vernietigingslijst, *, zgw: ZGW | None =
         lijst.uitgevoerd_op = timezone.now()
         lijst.save(update_fields=["status", "uitgevoerd_op"])
     logger.info("vernietigingslijst_carried_out", extra={"lijst": str(lijst.uuid), "status": naar})
-    return result
 
 
 def vernietigingslijsten_due() -> list[int]:

@@ -104,6 +104,7 @@ def test_a_list_is_proposed_reviewed_and_approved_in_the_admin(client, staff):
     assert item.status == ItemStatus.uitgezonderd
     page = client.get(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]))
     assert page.status_code == 200 and b"Nu uitvoeren" in page.content
+    assert b'<progress value="0" max="1"></progress> 1 voorgesteld, 1 uitgezonderd' in page.content
 
 
 def test_the_admin_shows_the_services_refusal(client, staff):

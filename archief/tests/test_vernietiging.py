@@ -264,3 +264,18 @@ def test_no_run_during_the_waiting_period(provider, people, as_user, settings):
 
     assert (response.status_code, response.json()["code"]) == (400, "wachttijd")
     assert provider.deleted == []
+
+
+def test_a_list_another_run_is_carrying_out_is_left_alone(provider, people):
+    zgw = provider
+    a = make_zaak(zgw, "A")
+    lijst = approved(people, [a])
+    type(lijst).objects.filter(pk=lijst.pk).update(bezig_sinds=timezone.now())
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    assert zgw.deleted == []
+
+    type(lijst).objects.filter(pk=lijst.pk).update(bezig_sinds=timezone.now() - dt.timedelta(hours=2))  # abandoned
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd and lijst.bezig_sinds is None
