@@ -279,3 +279,41 @@ CELERY_BEAT_SCHEDULE.update(
         },
     }
 )
+
+# --- archief ---------------------------------------------------------------------------
+
+# How long after the archivist's approval a vernietigingslijst is carried out (hours):
+# time to stop it if something was overlooked.
+ARCHIEF_VERNIETIGING_WACHTTIJD = env_int("ARCHIEF_VERNIETIGING_WACHTTIJD", 7 * 24)
+# Years after einddatum within which blijvend te bewaren zaken must be transferred to the
+# archive (Archiefwet 1995: 20; the new Archiefwet: 10).
+ARCHIEF_OVERBRENGINGSTERMIJN = env_int("ARCHIEF_OVERBRENGINGSTERMIJN", 20)
+# Where the verklaring van vernietiging is archived: a zaak of this zaaktype (blijvend
+# bewaren) is made per list, and the verklaring is a document of this informatieobjecttype.
+ARCHIEF_VERKLARING_ZAAKTYPE = env("ARCHIEF_VERKLARING_ZAAKTYPE")
+ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE = env("ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE")
+ARCHIEF_BRONORGANISATIE = env("ARCHIEF_BRONORGANISATIE", "000000000")
+# The Authorization header value the notifications component sends to our callback.
+ARCHIEF_NOTIFICATIES_AUTH = env("ARCHIEF_NOTIFICATIES_AUTH")
+CELERY_BEAT_SCHEDULE |= {
+    "archief-index-resync": {
+        "task": "archief.tasks.index_resync",
+        "schedule": env_int("ARCHIEF_RESYNC_INTERVAL", 24 * 3600),
+    },
+    "archief-archiveren": {
+        "task": "archief.tasks.zaken_archiveren",
+        "schedule": env_int("ARCHIEF_ARCHIVEREN_INTERVAL", 24 * 3600),
+    },
+    "archief-integriteit": {
+        "task": "archief.tasks.integriteit_controleren",
+        "schedule": env_int("ARCHIEF_INTEGRITEIT_INTERVAL", 24 * 3600),
+    },
+    "archief-vernietigen": {
+        "task": "archief.tasks.vernietigingslijsten_uitvoeren",
+        "schedule": env_int("ARCHIEF_VERNIETIGEN_INTERVAL", 3600),
+    },
+}
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "VernietigingslijstStatusEnum": "archief.models.VernietigingslijstStatus.choices",
+    "VernietigingslijstItemStatusEnum": "archief.models.ItemStatus.choices",
+}

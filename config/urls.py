@@ -11,6 +11,7 @@ API_MOUNTS = [
     ("selectielijst/api/v1/", "archief.api.selectielijst_urls", "selectielijst"),
     ("documenten/api/v1/", "documenten.api.documenten_urls", "documenten"),
     ("openbaarmaking/api/v1/", "openbaarmaking.api.openbaarmaking_urls", "openbaarmaking"),
+    ("archief/api/v1/", "archief.api.archief_urls", "archief"),
 ]
 
 urlpatterns = [
