@@ -211,3 +211,12 @@ CELERY_BEAT_SCHEDULE = {
 
 NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 NOTIFICATIONS_BACKOFF_BASE = env_int("NOTIFICATIONS_BACKOFF_BASE", 30)
+
+# --- overbrenging ------------------------------------------------------------------------
+
+INSTALLED_APPS += ["archief.overbrenging"]
+# Years after the einddatum of a case before it must be transferred to the archive
+# (Archiefwet 1995: 20; the new Archiefwet: 10). Earlier only under an agreement.
+TRANSFER_TERM_YEARS = env_int("TRANSFER_TERM_YEARS", 20)
+# Where packages are built before delivery (checkpointed per container, so a rerun resumes).
+TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging")))
