@@ -220,3 +220,9 @@ INSTALLED_APPS += ["archief.overbrenging"]
 TRANSFER_TERM_YEARS = env_int("TRANSFER_TERM_YEARS", 20)
 # Where packages are built before delivery (checkpointed per container, so a rerun resumes).
 TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging")))
+# The informatieobjecttype (Catalogi API URL) and bronorganisatie (RSIN) of the verklaring
+# van overbrenging stored in the Documenten API after acceptance.
+TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE")
+TRANSFER_BRONORGANISATIE = env("TRANSFER_BRONORGANISATIE", "000000000")
+# Zaken per Celery task while checking a selection; containers are built one per task.
+TRANSFER_CHUNK_SIZE = env_int("TRANSFER_CHUNK_SIZE", 50)

@@ -108,20 +108,19 @@ def content_size(gegevens: ZaakGegevens) -> int:
     return sum(int(d.informatieobject.get("bestandsomvang") or 0) for d in gegevens.documenten)
 
 
-def estimated_size(gegevens: ZaakGegevens) -> int:
-    """An upper bound of the bytes a zaak takes in a container (content padded, headers, sidecars)."""
-    members = 1 + 3 * len(gegevens.documenten)
-    directories = 1 + len(gegevens.documenten)
-    return content_size(gegevens) + members * SIDECAR_ALLOWANCE + directories * 4096 + len(gegevens.documenten) * 4096
+def estimated_size(inhoud: int, documenten: int) -> int:
+    """An upper bound of the bytes a zaak takes in a container: its content, and per
+    document and dossier room for headers, folders and sidecars."""
+    return inhoud + (1 + documenten) * (3 * SIDECAR_ALLOWANCE + 3 * 4096)
 
 
-def plan_containers(zaken: list[ZaakGegevens], max_omvang: int) -> list[list[int]]:
-    """Indexes of `zaken` per container, in order, each container at most `max_omvang`."""
+def plan_containers(sizes: list[int], max_omvang: int) -> list[list[int]]:
+    """Indexes into `sizes` (estimated sizes of zaken, in package order) per container,
+    each container at most `max_omvang`; a zaak larger than that on its own gets one alone."""
     containers: list[list[int]] = []
     current: list[int] = []
     used = 0
-    for index, gegevens in enumerate(zaken):
-        size = estimated_size(gegevens)
+    for index, size in enumerate(sizes):
         if current and used + size > max_omvang:
             containers.append(current)
             current, used = [], 0
@@ -186,7 +185,8 @@ class SipBuilder:
     ) -> list[ContainerResultaat]:
         """The whole package at once (the preview command and the tests use this)."""
         ordered = sort_zaken(zaken)
-        plan = plan_containers(ordered, self.afspraak.max_omvang)
+        sizes = [estimated_size(content_size(z), len(z.documenten)) for z in ordered]
+        plan = plan_containers(sizes, self.afspraak.max_omvang)
         return [
             self.build_container(index + 1, len(plan), [ordered[i] for i in indexes], on_item=on_item)
             for index, indexes in enumerate(plan)

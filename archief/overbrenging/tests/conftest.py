@@ -18,3 +18,93 @@ def assert_valid(path: Path) -> None:
 @pytest.fixture
 def valid():
     return assert_valid
+
+
+CATALOGI = "/catalogi/api/v1/"
+SELECTIELIJST = "http://localhost:8000/selectielijst/api/v1/"
+# Procestype 15 of the VNG Selectielijst 2020 and a resultaat of it that is kept permanently.
+PROCESTYPE_15 = f"{SELECTIELIJST}procestypen/388645ae-bb7f-4b2b-ba70-94b70f713d45"
+BLIJVEND_BEWAREN = f"{SELECTIELIJST}resultaten/a2807664-dd89-48cd-b3ae-b3b67246900c"
+AFGEWEZEN = f"{SELECTIELIJST}resultaattypeomschrijvingen/e6a0c939-3404-45b0-88e3-76c94fb80ea7"
+
+
+@pytest.fixture
+def catalogus(api_client) -> dict:
+    """A zaaktype with a resultaattype and informatieobjecttypen in the real Catalogi API."""
+
+    def post(path: str, body: dict) -> dict:
+        response = api_client.post(CATALOGI + path, body, format="json")
+        assert response.status_code == 201, response.json()
+        return response.json()
+
+    catalogus = post("catalogussen", {"domein": "VOORB", "rsin": "002220647", "contactpersoonBeheerNaam": "Ada"})
+    zaaktype = post(
+        "zaaktypen",
+        {
+            "identificatie": "OMGVERG",
+            "omschrijving": "Omgevingsvergunning verlenen",
+            "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+            "doel": "Omgevingsvergunningen verlenen.",
+            "aanleiding": "Een aanvraag.",
+            "indicatieInternOfExtern": "extern",
+            "handelingInitiator": "aanvragen",
+            "onderwerp": "Omgevingsvergunning",
+            "handelingBehandelaar": "behandelen",
+            "doorlooptijd": "P8W",
+            "opschortingEnAanhoudingMogelijk": False,
+            "verlengingMogelijk": False,
+            "publicatieIndicatie": False,
+            "productenOfDiensten": ["https://pdc.example.nl/producten/omgevingsvergunning"],
+            "selectielijstProcestype": PROCESTYPE_15,
+            "referentieproces": {"naam": "Vergunning verlenen"},
+            "verantwoordelijke": "Team Vergunningen",
+            "catalogus": catalogus["url"],
+            "besluittypen": [],
+            "gerelateerdeZaaktypen": [],
+            "beginGeldigheid": "2000-01-01",
+            "versiedatum": "2000-01-01",
+        },
+    )
+    resultaattype = post(
+        "resultaattypen",
+        {
+            "zaaktype": zaaktype["url"],
+            "omschrijving": "Verleend",
+            "resultaattypeomschrijving": AFGEWEZEN,
+            "selectielijstklasse": BLIJVEND_BEWAREN,
+            "brondatumArchiefprocedure": {
+                "afleidingswijze": "afgehandeld",
+                "datumkenmerk": "",
+                "einddatumBekend": False,
+                "objecttype": "",
+                "registratie": "",
+                "procestermijn": None,
+            },
+        },
+    )
+    informatieobjecttype = post(
+        "informatieobjecttypen",
+        {
+            "catalogus": catalogus["url"],
+            "omschrijving": "Besluit",
+            "vertrouwelijkheidaanduiding": "openbaar",
+            "informatieobjectcategorie": "Besluit",
+            "beginGeldigheid": "2000-01-01",
+        },
+    )
+    verklaring = post(
+        "informatieobjecttypen",
+        {
+            "catalogus": catalogus["url"],
+            "omschrijving": "Verklaring van overbrenging",
+            "vertrouwelijkheidaanduiding": "openbaar",
+            "informatieobjectcategorie": "Verklaring",
+            "beginGeldigheid": "2000-01-01",
+        },
+    )
+    return {
+        "zaaktype": zaaktype["url"],
+        "resultaattype": resultaattype["url"],
+        "informatieobjecttype": informatieobjecttype["url"],
+        "verklaring": verklaring["url"],
+    }
