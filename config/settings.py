@@ -226,3 +226,10 @@ TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOB
 TRANSFER_BRONORGANISATIE = env("TRANSFER_BRONORGANISATIE", "000000000")
 # Zaken per Celery task while checking a selection; containers are built one per task.
 TRANSFER_CHUNK_SIZE = env_int("TRANSFER_CHUNK_SIZE", 50)
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "OverbrengingStatusEnum": "archief.overbrenging.models.Status",
+        "OverbrengingItemStatusEnum": "archief.overbrenging.models.ItemStatus",
+        "OverbrengingContainerStatusEnum": "archief.overbrenging.models.ContainerStatus",
+    }
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid as _uuid
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from .mdto import SipAfspraak, Verwijzing
@@ -82,7 +82,9 @@ class Overbrengingsafspraak(models.Model):
         help_text="Lokale map, pad op de SFTP-server, of `bucket/prefix` in S3 waar de containers heen gaan.",
     )
     doel_host = models.CharField(max_length=200, blank=True, help_text="SFTP-server.")
-    doel_poort = models.PositiveIntegerField(default=22, help_text="Poort van de SFTP-server.")
+    doel_poort = models.PositiveIntegerField(
+        default=22, validators=[MaxValueValidator(65535)], help_text="Poort van de SFTP-server."
+    )
     doel_gebruiker = models.CharField(max_length=100, blank=True, help_text="SFTP-gebruiker.")
     doel_sleutelbestand = models.CharField(
         max_length=500,
@@ -120,7 +122,9 @@ class Overbrengingsafspraak(models.Model):
     )
     beperking_code = models.CharField(max_length=100, blank=True, help_text="Code van die grond.")
     beperking_jaren = models.PositiveSmallIntegerField(
-        default=0, help_text="Duur van de beperking in jaren na de einddatum van de zaak; 0: geen beperking."
+        default=0,
+        validators=[MaxValueValidator(200)],
+        help_text="Duur van de beperking in jaren na de einddatum van de zaak; 0: geen beperking.",
     )
     lokale_kopie = models.CharField(
         max_length=20,
@@ -221,7 +225,9 @@ class OverbrengingItem(models.Model):
     vervroegd = models.BooleanField(default=False, help_text="Gaat vóór de wettelijke termijn mee.")
     omvang = models.BigIntegerField(default=0, help_text="Bytes inhoud van de documenten.")
     documenten = models.JSONField(default=list, blank=True, help_text="URL's van de documenten van de zaak.")
-    container = models.PositiveIntegerField(null=True, blank=True, help_text="Volgnummer van de container.")
+    container = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(99999)], help_text="Volgnummer van de container."
+    )
     map = models.CharField(max_length=255, blank=True, help_text="Naam van de map van de zaak in het pakket.")
     status = models.CharField(max_length=20, choices=ItemStatus.choices, default=ItemStatus.geselecteerd)
     fout_code = models.CharField(max_length=40, blank=True)
@@ -230,7 +236,10 @@ class OverbrengingItem(models.Model):
     beoordeeld_op = models.DateTimeField(null=True, blank=True)
     beoordeeld_door = models.CharField(max_length=200, blank=True)
     beperking_einde = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Het jaar waarin de openbaarheidsbeperking vervalt; leeg: openbaar."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(9999)],
+        help_text="Het jaar waarin de openbaarheidsbeperking vervalt; leeg: openbaar.",
     )
     vertrouwelijkheidaanduiding = models.CharField(max_length=30, blank=True)
     archiefstatus_gezet = models.BooleanField(default=False, help_text="Archiefstatus overgedragen is gezet.")
@@ -257,7 +266,7 @@ class OverbrengingContainer(models.Model):
     """One container of the package: the checkpoint of the work, per container."""
 
     overbrenging = models.ForeignKey(Overbrenging, on_delete=models.CASCADE, related_name="containers")
-    volgnummer = models.PositiveIntegerField()
+    volgnummer = models.PositiveIntegerField(validators=[MaxValueValidator(99999)])
     naam = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=ContainerStatus.choices, default=ContainerStatus.gepland)
     omvang = models.BigIntegerField(default=0)
@@ -285,7 +294,9 @@ class OverbrengingGebeurtenis(models.Model):
     """A transition of a transfer: from which state to which, by whom, when."""
 
     overbrenging = models.ForeignKey(Overbrenging, on_delete=models.CASCADE, related_name="gebeurtenissen")
-    van = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    van = models.CharField(
+        max_length=20, choices=Status.choices, null=True, blank=True, help_text="Leeg bij het aanmaken."
+    )
     naar = models.CharField(max_length=20, choices=Status.choices)
     door = models.CharField(max_length=200, help_text="Gebruiker of proces dat de overgang maakte.")
     op = models.DateTimeField(auto_now_add=True)

@@ -5,7 +5,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from archief.overbrenging import clients
+from archief.overbrenging.models import Archiefinstelling, Overbrengingsafspraak
 from archief.overbrenging.validation import validate_package
+
+from . import fake_zgw
 
 
 def assert_valid(path: Path) -> None:
@@ -108,3 +112,37 @@ def catalogus(api_client) -> dict:
         "informatieobjecttype": informatieobjecttype["url"],
         "verklaring": verklaring["url"],
     }
+
+
+@pytest.fixture
+def fake(monkeypatch, catalogus):
+    provider = fake_zgw.FakeZGW(catalogus)
+    monkeypatch.setattr(clients, "TRANSPORT", provider)
+    return provider
+
+
+@pytest.fixture
+def edepot(tmp_path, settings, catalogus) -> Path:
+    settings.TRANSFER_WORK_DIR = tmp_path / "werk"
+    settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = catalogus["verklaring"]
+    settings.TRANSFER_BRONORGANISATIE = "002220647"
+    return tmp_path / "edepot"
+
+
+@pytest.fixture
+def afspraak(edepot) -> Overbrengingsafspraak:
+    instelling = Archiefinstelling.objects.create(naam="Regionaal Archief Voorbeeld", contact="edepot@ra.example")
+    return Overbrengingsafspraak.objects.create(
+        archiefinstelling=instelling,
+        naam="Overbrenging Gemeente Voorbeeld",
+        archiefvormer_naam="Gemeente Voorbeeld",
+        archiefvormer_identificatie="https://organisaties.overheid.nl/00000/Gemeente_Voorbeeld",
+        identificatiebron="Gemeente Voorbeeld zaaksysteem",
+        contact="archief@voorbeeld.nl",
+        doel_locatie=str(edepot),
+        container_vorm="tar",
+        max_container_omvang=1024**2,
+        beperking_grond="Eerbiediging persoonlijke levenssfeer (art. 15 lid 1 sub a Archiefwet 1995)",
+        beperking_code="AW1995-15-1a",
+        beperking_jaren=75,
+    )
