@@ -25,7 +25,7 @@ def overbrenging_list() -> QuerySet[Overbrenging]:
 
 @dataclass(frozen=True)
 class Voortgang:
-    """How far a transfer is: cases and content bytes packaged of the total, and failures."""
+    """How far a transfer is: cases and content bytes handled (packaged or failed) of the total."""
 
     zaken_totaal: int
     zaken_klaar: int
@@ -48,7 +48,7 @@ DONE = [ItemStatus.verpakt, ItemStatus.geaccepteerd, ItemStatus.afgewezen, ItemS
 def overbrenging_voortgang(overbrenging: Overbrenging) -> Voortgang:
     items = overbrenging.items.aggregate(
         totaal=Count("pk"),
-        klaar=Count("pk", filter=Q(status__in=DONE)),
+        klaar=Count("pk", filter=Q(status__in=[*DONE, ItemStatus.fout])),
         fout=Count("pk", filter=Q(status=ItemStatus.fout)),
         bytes_totaal=Sum("omvang"),
         bytes_klaar=Sum("omvang", filter=Q(status__in=[*DONE, ItemStatus.fout])),

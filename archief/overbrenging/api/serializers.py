@@ -138,7 +138,9 @@ class GebeurtenisSerializer(serializers.ModelSerializer):
 
 class VoortgangSerializer(serializers.Serializer):
     zaken_totaal = serializers.IntegerField(help_text="Zaken in de overbrenging.")
-    zaken_klaar = serializers.IntegerField(help_text="Zaken die verpakt (of al beoordeeld) zijn.")
+    zaken_klaar = serializers.IntegerField(
+        help_text="Zaken die verwerkt zijn: verpakt (of al beoordeeld) of met een fout."
+    )
     zaken_fout = serializers.IntegerField(help_text="Zaken die niet mee konden; zie `fout` per zaak.")
     bytes_totaal = serializers.IntegerField(help_text="Bytes inhoud van alle zaken.")
     bytes_klaar = serializers.IntegerField(help_text="Bytes inhoud van de verwerkte zaken.")
