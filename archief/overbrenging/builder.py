@@ -51,8 +51,12 @@ logger = logging.getLogger(__name__)
 
 # The ZGW `integriteit.algoritme` values hashlib can compute.
 INTEGRITEIT_ALGORITMEN = {"md5": "md5", "sha_1": "sha1", "sha_256": "sha256", "sha_512": "sha512", "sha_3": "sha3_256"}
-# Room each sidecar may take in the plan; sidecars are a few KiB.
-SIDECAR_ALLOWANCE = 64 * 1024
+# Room in the plan for each sidecar (a few KiB; titles and descriptions are bounded by the
+# ZGW field lengths), per document listed in its dossier's sidecar, and per container
+# member for its tar (pax) or zip headers with the longest possible path.
+SIDECAR_ALLOWANCE = 16 * 1024
+ONDERDEEL_ALLOWANCE = 2 * 1024
+MEMBER_ALLOWANCE = 8 * 1024
 FOLDER_MAX = len(INFORMATIEOBJECT_SIDECAR_SUFFIX)
 
 
@@ -111,7 +115,9 @@ def content_size(gegevens: ZaakGegevens) -> int:
 def estimated_size(inhoud: int, documenten: int) -> int:
     """An upper bound of the bytes a zaak takes in a container: its content, and per
     document and dossier room for headers, folders and sidecars."""
-    return inhoud + (1 + documenten) * (3 * SIDECAR_ALLOWANCE + 3 * 4096)
+    sidecars = 1 + 2 * documenten
+    members = 1 + 1 + 4 * documenten  # the folder and its sidecar; per document a folder, two sidecars, the file
+    return inhoud + sidecars * SIDECAR_ALLOWANCE + documenten * ONDERDEEL_ALLOWANCE + members * MEMBER_ALLOWANCE
 
 
 def plan_containers(sizes: list[int], max_omvang: int) -> list[list[int]]:

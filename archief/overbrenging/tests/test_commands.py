@@ -19,9 +19,8 @@ def test_build_sip_previews_any_transferable_case_whatever_its_age(afspraak, fak
     out = io.StringIO()
     call_command("build_sip", "--zaak", old, "--zaak", young, "--out", str(tmp_path / "preview"), stdout=out)
     assert "2 zaak/zaken verpakt; het pakket voldoet." in out.getvalue()
-    # one case per container under this agreement's 1 MiB limit
     assert (tmp_path / "preview" / "voorbeeld-001" / "ZAAK-2003-0001" / "ZAAK-2003-0001.MDTO.xml").exists()
-    assert (tmp_path / "preview" / "voorbeeld-002" / "ZAAK-2003-0002" / "ZAAK-2003-0002.MDTO.xml").exists()
+    assert (tmp_path / "preview" / "voorbeeld-001" / "ZAAK-2003-0002" / "ZAAK-2003-0002.MDTO.xml").exists()
     valid(tmp_path / "preview")
     assert [r for r in fake.requests if r[0] != "GET"] == []  # nothing changed anywhere
     assert {fake.zaak(z)["archiefstatus"] for z in (old, young)} == {"gearchiveerd"}

@@ -184,7 +184,7 @@ def test_pakbon_missing(tmp_path):
 
 
 def test_pakbon_a_container_missing_from_the_series(tmp_path, valid):
-    folder = build(tmp_path, "tar", zaken=3, max_omvang=400_000)
+    folder = build(tmp_path, "tar", zaken=3, max_omvang=150_000)
     assert len(list(folder.glob("*.tar"))) == 3
     valid(folder)
     (folder / "ob-002.tar").unlink()

@@ -37,7 +37,7 @@ def run(overbrenging: Overbrenging) -> Overbrenging:
 
 
 def selectie(fake: FakeZGW, count: int = 3, **kwargs) -> list[str]:
-    return [fake.add(sipdata.zaak(i, documenten=2, size=150_000, **kwargs)) for i in range(1, count + 1)]
+    return [fake.add(sipdata.zaak(i, documenten=2, size=300_000, **kwargs)) for i in range(1, count + 1)]
 
 
 def create(afspraak, zaken, **kwargs) -> Overbrenging:
@@ -57,7 +57,7 @@ def test_a_selection_of_eligible_cases_becomes_a_concept(afspraak, fake):
     assert not overbrenging.vervroegd
     item = overbrenging.items.get(zaak=zaken[0])
     assert item.identificatie == "ZAAK-2003-0001"
-    assert item.omvang == 300_000
+    assert item.omvang == 600_000
     assert len(item.documenten) == 2
     assert item.beperking_einde == 2079  # zaakvertrouwelijk: 75 years after the einddatum in 2004
     assert [(g.van, g.naar, g.door) for g in overbrenging.gebeurtenissen.all()] == [(None, "concept", "archivaris")]
@@ -72,6 +72,15 @@ def test_a_selection_with_an_ineligible_case_is_refused_whole(afspraak, fake):
     assert young in error.value.invalid_params[0]["reason"]
     assert "vervroegde overbrenging niet toe" in error.value.invalid_params[0]["reason"]
     assert not Overbrenging.objects.exists()
+
+
+def test_the_legal_term_is_a_setting(afspraak, fake, settings):
+    zaak = fake.add(sipdata.zaak(9, einddatum="2015-06-30"))
+    with pytest.raises(DomainError):
+        create(afspraak, [zaak])
+    settings.TRANSFER_TERM_YEARS = 10  # the new Archiefwet
+    overbrenging = create(afspraak, [zaak])
+    assert not overbrenging.vervroegd
 
 
 def test_early_transfer_of_young_cases_under_the_agreement(afspraak, fake, catalogus):
