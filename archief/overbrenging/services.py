@@ -403,6 +403,13 @@ def overbrenging_afronden(overbrenging: Overbrenging, *, bron: ZGWBron | None = 
     if overbrenging.status == Status.afgewezen:
         _transition(overbrenging, Status.afgerond, "overbrenging-werker", "afgewezen door het archief")
         return
+    if not settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE:
+        # Checked first, so no case is marked overgedragen without its verklaring following.
+        raise DomainError(
+            "TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE is niet ingesteld: de verklaring van overbrenging kan "
+            "niet worden opgeslagen.",
+            code="configuratie",
+        )
     afspraak = overbrenging.afspraak
     with bron or ZGWBron() as zgw:
         for item in overbrenging.items.filter(status=ItemStatus.geaccepteerd):

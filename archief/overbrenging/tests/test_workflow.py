@@ -371,3 +371,13 @@ def test_a_damaged_delivery_is_delivered_again(afspraak, fake, edepot, valid):
     assert damaged and "opnieuw afgeleverd" in overbrenging.fout
     assert overbrenging.containers.get().afleverpogingen == 1
     valid(edepot)
+
+
+def test_completion_without_a_type_for_the_verklaring_marks_nothing(afspraak, fake, settings):
+    overbrenging = packaged(afspraak, fake, 1)
+    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0}), door="archief")
+    settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = ""
+    with pytest.raises(DomainError) as error:
+        run(overbrenging)
+    assert "TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE" in str(error.value.detail)
+    assert fake.zaak(overbrenging.items.get().zaak)["archiefstatus"] == "gearchiveerd"
