@@ -19,14 +19,18 @@ from archief.overbrenging.xmlschemas import SCHEMA_DIR
 from common.testing import STANDARDS_DIR
 
 from . import sipdata
+from .conftest import assert_valid
 
 SHARED_XSD = STANDARDS_DIR / "mdto" / "MDTO-XML1.0.1.xsd"
 NS = {"m": "https://www.nationaalarchief.nl/mdto"}
 
 
 def build(tmp_path: Path, zaken, *, vorm: str = "tar", naam: str = "ob", clock=sipdata.CLOCK, **afspraak):
+    """Build a package; every package a test builds passes the pre-ingest validation."""
     builder = SipBuilder(sipdata.afspraak(**afspraak), naam=naam, clock=clock, out_dir=tmp_path, vorm=vorm)
-    return builder.build(zaken)
+    containers = builder.build(zaken)
+    assert_valid(tmp_path)
+    return containers
 
 
 def test_the_bundled_schema_is_the_published_one():
@@ -129,16 +133,16 @@ def test_unique_names_ignore_case():
 def test_hostile_names_from_case_data_stay_inside_the_target(tmp_path, valid):
     target = tmp_path / "out"
     gegevens = sipdata.zaak(1, identificatie="../../buiten", documenten=2, bestandsnaam="../../../tmp/x.pdf")
-    build(target, [gegevens], vorm="map")
-    build(target, [gegevens], vorm="tar")
+    build(target / "map", [gegevens], vorm="map")
+    build(target / "tar", [gegevens], vorm="tar")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
-    with tarfile.open(target / "ob-001.tar") as archive:
+    with tarfile.open(target / "tar" / "ob-001.tar") as archive:
         names = archive.getnames()
     assert all(not n.startswith(("/", "..")) and ".." not in n.split("/") for n in names)
     assert "buiten/DOC-0001-01/tmp_x.pdf" in names
     assert "buiten/DOC-0001-02/tmp_x.pdf" in names
-    valid(target / "ob-001")
-    valid(target / "ob-001.tar")
+    valid(target / "map" / "ob-001")
+    valid(target / "tar" / "ob-001.tar")
 
 
 @pytest.mark.parametrize("vorm", ["tar", "zip", "map"])

@@ -15,6 +15,7 @@ from archief.overbrenging.builder import SipBuilder
 from archief.overbrenging.validation import validate_package
 
 from . import sipdata
+from .conftest import assert_valid
 
 DOC = "ZAAK-2003-0001/DOC-0001-01"
 
@@ -23,6 +24,7 @@ def build(tmp_path: Path, vorm: str = "map", zaken: int = 2, **afspraak) -> Path
     SipBuilder(sipdata.afspraak(**afspraak), naam="ob", clock=sipdata.CLOCK, out_dir=tmp_path, vorm=vorm).build(
         [sipdata.zaak(i) for i in range(1, zaken + 1)]
     )
+    assert_valid(tmp_path)  # sound before a test breaks it
     return tmp_path / "ob-001" if vorm == "map" else tmp_path
 
 

@@ -22,6 +22,7 @@ from archief.overbrenging.tasks import overbrenging_stap_vergrendeld
 from common.exceptions import DomainError
 
 from . import sipdata
+from .conftest import assert_valid
 from .fake_zgw import FakeZGW, Killed
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,9 @@ def create(afspraak, zaken, **kwargs) -> Overbrenging:
 def packaged(afspraak, fake, count: int = 3) -> Overbrenging:
     overbrenging = create(afspraak, selectie(fake, count))
     services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
-    return run(overbrenging)
+    overbrenging = run(overbrenging)
+    assert_valid(Path(afspraak.doel_locatie))
+    return overbrenging
 
 
 def test_a_selection_of_eligible_cases_becomes_a_concept(afspraak, fake):
