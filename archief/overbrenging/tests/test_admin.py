@@ -120,3 +120,17 @@ def test_a_receipt_with_entities_is_refused_unread(admin_client, concept, tmp_pa
     assert "GEHEIM" not in response.content.decode()
     concept.refresh_from_db()
     assert concept.status == Status.geverifieerd
+
+
+def test_stalled_work_can_be_resumed_from_the_admin(admin_client, concept, celery_eager):
+    from archief.overbrenging import services
+
+    services.overbrenging_approve(overbrenging=concept, door="archivaris")  # its task never ran
+    concept.refresh_from_db()
+    assert concept.status == Status.goedgekeurd
+    response = admin_client.post(
+        reverse("admin:overbrenging_overbrenging_changelist"), {"action": "hervatten", "_selected_action": [concept.pk]}
+    )
+    assert response.status_code == 302
+    concept.refresh_from_db()
+    assert concept.status == Status.geverifieerd

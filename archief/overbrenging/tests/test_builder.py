@@ -251,3 +251,30 @@ def test_unidentified_formats_are_listed_as_special_in_the_pakbon(tmp_path, vali
     pakbon = read_pakbon(containers[0].pakbon_pad.read_bytes())
     assert dict(pakbon.bijzondere_formaten) == {"application/x-onbekend": 2}
     valid(containers[0].pad)
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("vorm", ["tar", "zip"])
+def test_content_is_streamed_never_held_whole_in_memory(tmp_path, vorm):
+    """A 48 MiB document passes through in chunks: Python's peak allocation stays far below it."""
+    import tracemalloc
+
+    size = 48 * 1024 * 1024
+    chunk = sipdata.PDF + bytes(1024 * 1024 - len(sipdata.PDF))
+    digest = hashlib.sha256()
+    for start in range(0, size, len(chunk)):
+        digest.update(chunk[: size - start])
+    gegevens = sipdata.zaak(1, documenten=1, size=10)
+    document = gegevens.documenten[0]
+    document.informatieobject["bestandsomvang"] = size
+    document.informatieobject["integriteit"]["waarde"] = digest.hexdigest()
+    document.inhoud = lambda: (chunk[: size - start] for start in range(0, size, len(chunk)))
+    tracemalloc.start()
+    try:
+        containers = build(tmp_path, [gegevens], vorm=vorm, max_omvang=1024**3)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert containers[0].items[0].ok, containers[0].items[0].fout
+    assert containers[0].omvang > size
+    assert peak < 12 * 1024 * 1024, f"peak {peak} bytes"
