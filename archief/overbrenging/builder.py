@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common.clients import ClientError
+
 from . import mdto
 from .containers import EXTENSIONS, WRITERS, ContentSizeError
 from .mdto import DocumentGegevens, SipAfspraak, Verwijzing, ZaakGegevens
@@ -58,6 +60,10 @@ SIDECAR_ALLOWANCE = 16 * 1024
 ONDERDEEL_ALLOWANCE = 2 * 1024
 MEMBER_ALLOWANCE = 8 * 1024
 FOLDER_MAX = len(INFORMATIEOBJECT_SIDECAR_SUFFIX)
+
+
+# Answers that say a case or document is gone for good: that item fails, the rest goes on.
+GONE = (404, 410)
 
 
 class ItemError(Exception):
@@ -229,30 +235,36 @@ class SipBuilder:
         )
         folders = UniqueNames()
         items = []
-        for gegevens in zaken:
-            item = ItemResultaat(zaak_url=gegevens.zaak["url"], identificatie=gegevens.identificatie)
-            mark = writer.mark()
-            folder_mark = folders.snapshot()
-            try:
-                counts = self._write_zaak(writer, folders, gegevens, item)
-            except (ItemError, ContentSizeError, SchemaInvalidError) as exc:
-                writer.rollback(mark)
-                folders.restore(folder_mark)
-                item.ok, item.map = False, ""
-                item.code = getattr(exc, "code", None) or ("omvang" if isinstance(exc, ContentSizeError) else "schema")
-                item.fout = str(exc)
-                logger.warning("overbrenging_item_failed", extra={"zaak": item.zaak_url, "error": item.fout})
-            else:
-                item.ok = True
-                pakbon.aantal_informatieobjecten += counts["informatieobjecten"]
-                pakbon.aantal_bestanden += counts["bestanden"]
-                pakbon.aantal_inhoudsbestanden += counts["inhoud"]
-                pakbon.omvang_inhoudsbestanden += counts["bytes"]
-                pakbon.bijzondere_formaten.update(counts["bijzonder"])
-                pakbon.dossiers.append((item.map, gegevens.identificatie))
-            items.append(item)
-            if on_item:
-                on_item(item)
+        try:
+            for gegevens in zaken:
+                item = ItemResultaat(zaak_url=gegevens.zaak["url"], identificatie=gegevens.identificatie)
+                mark = writer.mark()
+                folder_mark = folders.snapshot()
+                try:
+                    counts = self._write_zaak(writer, folders, gegevens, item)
+                except (ItemError, ContentSizeError, SchemaInvalidError) as exc:
+                    writer.rollback(mark)
+                    folders.restore(folder_mark)
+                    item.ok, item.map = False, ""
+                    item.code = getattr(exc, "code", None) or (
+                        "omvang" if isinstance(exc, ContentSizeError) else "schema"
+                    )
+                    item.fout = str(exc)
+                    logger.warning("overbrenging_item_failed", extra={"zaak": item.zaak_url, "error": item.fout})
+                else:
+                    item.ok = True
+                    pakbon.aantal_informatieobjecten += counts["informatieobjecten"]
+                    pakbon.aantal_bestanden += counts["bestanden"]
+                    pakbon.aantal_inhoudsbestanden += counts["inhoud"]
+                    pakbon.omvang_inhoudsbestanden += counts["bytes"]
+                    pakbon.bijzondere_formaten.update(counts["bijzonder"])
+                    pakbon.dossiers.append((item.map, gegevens.identificatie))
+                items.append(item)
+                if on_item:
+                    on_item(item)
+        except BaseException:
+            writer.abort()  # a failure beyond one item (an outage, the worker stopping): retried as a whole
+            raise
         closed = writer.close()
         pakbon.checksum_waarde = closed.checksum
         pakbon.omvang = closed.size if self.vorm != "map" else None
@@ -336,6 +348,10 @@ class SipBuilder:
                 f"Document {identificatie}: de inhoud heeft een andere omvang dan bestandsomvang ({exc}).",
                 code="omvang",
             ) from exc
+        except ClientError as exc:
+            if exc.status not in GONE:
+                raise  # the provider is unreachable or failing: retry the whole step later
+            raise ItemError(f"Document {identificatie}: de inhoud is er niet meer ({exc}).", code="inhoud") from exc
         except (OSError, ValueError) as exc:
             raise ItemError(
                 f"Document {identificatie}: de inhoud kon niet gelezen worden: {exc}", code="inhoud"

@@ -133,6 +133,11 @@ class HashingFile:
         self._hasher.stop()
         return digest
 
+    def abort(self) -> None:
+        """Stop without finishing: the partial file stays for the next run to replace."""
+        self._file.close()
+        self._hasher.stop()
+
 
 @dataclass
 class Closed:
@@ -202,6 +207,9 @@ class TarWriter:
 
     def rollback(self, mark: Any) -> None:
         self._out.rollback(mark)
+
+    def abort(self) -> None:
+        self._out.abort()
 
     def close(self) -> Closed:
         end = self.final_size(self._out.tell())
@@ -273,6 +281,10 @@ class ZipWriter:
         self._zip.filelist = self._zip.filelist[:count]
         self._zip.NameToInfo = {info.filename: info for info in self._zip.filelist}
         self._zip.start_dir = self._out.tell()
+
+    def abort(self) -> None:
+        self._zip.fp = None  # zipfile must not write its directory into the abandoned file
+        self._out.abort()
 
     def close(self) -> Closed:
         self._zip.close()
@@ -352,6 +364,9 @@ class FolderWriter:
                 target.unlink()
             self._manifest.pop(name, None)
         del self._created[mark:]
+
+    def abort(self) -> None:
+        pass  # nothing held open between files
 
     def close(self) -> Closed:
         for name in self._created:

@@ -23,10 +23,11 @@ from django.db import transaction
 from django.utils import timezone
 from lxml import etree
 
+from common.clients import ClientError
 from common.exceptions import DomainError
 
 from . import mdto
-from .builder import SipBuilder, estimated_size, plan_containers, sort_zaken
+from .builder import GONE, SipBuilder, estimated_size, plan_containers, sort_zaken
 from .clients import ZGWBron
 from .eligibility import VervroegdRegel, beoordeel
 from .models import (
@@ -195,15 +196,26 @@ def _builder(overbrenging: Overbrenging) -> SipBuilder:
 
 def _build(overbrenging: Overbrenging, container: OverbrengingContainer, bron: ZGWBron) -> None:
     items = {item.zaak: item for item in overbrenging.items.filter(container=container.volgnummer)}
-    zaken = sort_zaken(bron.zaak_gegevens(url) for url in items)
+    zaken, weg = [], {}
+    for url in items:
+        try:
+            zaken.append(bron.zaak_gegevens(url))
+        except ClientError as exc:
+            if exc.status not in GONE:
+                raise  # unreachable or failing: the whole step is retried later
+            weg[url] = f"De zaak of een van haar gegevens is er niet meer: {exc}"
     aantal = overbrenging.containers.count()
-    resultaat = _builder(overbrenging).build_container(container.volgnummer, aantal, zaken)
+    resultaat = _builder(overbrenging).build_container(container.volgnummer, aantal, sort_zaken(zaken))
     with transaction.atomic():
         for uitkomst in resultaat.items:
             item = items[uitkomst.zaak_url]
             item.status = ItemStatus.verpakt if uitkomst.ok else ItemStatus.fout
             item.map, item.fout_code, item.fout = uitkomst.map, uitkomst.code, uitkomst.fout
             item.save(update_fields=["status", "map", "fout_code", "fout"])
+        for url, fout in weg.items():
+            item = items[url]
+            item.status, item.fout_code, item.fout = ItemStatus.fout, "bron", fout
+            item.save(update_fields=["status", "fout_code", "fout"])
         container.naam = resultaat.pad.name
         container.omvang, container.checksum = resultaat.omvang, resultaat.checksum
         container.status, container.gebouwd_op = ContainerStatus.gebouwd, timezone.now()

@@ -45,6 +45,7 @@ class FakeZGW(httpx.BaseTransport):
         self.requests: list[tuple[str, str]] = []
         self.downloads: list[str] = []
         self._kill: Callable[[str, str], bool] | None = None
+        self._fail: tuple[Callable[[str, str], bool], int] | None = None
         self._real = InProcessTransport()
 
     # --- test set-up -------------------------------------------------------------------
@@ -71,6 +72,10 @@ class FakeZGW(httpx.BaseTransport):
     def kill_on(self, predicate: Callable[[str, str], bool] | None) -> None:
         self._kill = predicate
 
+    def fail_on(self, predicate: Callable[[str, str], bool] | None, status: int = 503) -> None:
+        """Answer `status` to every request the predicate picks (an outage), until cleared."""
+        self._fail = (predicate, status) if predicate else None
+
     def zaak(self, url: str) -> dict:
         return self.objects[url]
 
@@ -85,6 +90,8 @@ class FakeZGW(httpx.BaseTransport):
         if self._kill and self._kill(method, url):
             self._kill = None
             raise Killed(f"{method} {url}")
+        if self._fail and self._fail[0](method, url):
+            return self._problem(self._fail[1], "unavailable")
         params = dict(request.url.params)
         if method == "GET" and url == f"{ZAKEN}zaakinformatieobjecten":
             body = [

@@ -384,3 +384,33 @@ def test_completion_without_a_type_for_the_verklaring_marks_nothing(afspraak, fa
         run(overbrenging)
     assert "TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE" in str(error.value.detail)
     assert fake.zaak(overbrenging.items.get().zaak)["archiefstatus"] == "gearchiveerd"
+
+
+def test_a_case_or_file_gone_from_the_source_fails_that_case_only(afspraak, fake, valid):
+    zaken = selectie(fake, 3)
+    overbrenging = create(afspraak, zaken)
+    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    del fake.objects[zaken[0]]  # removed from the Zaken API after the selection
+    del fake.contents[fake.zios[zaken[1]][1]]  # its file is gone from the Documenten API
+    overbrenging = run(overbrenging)
+    assert overbrenging.status == Status.geverifieerd
+    items = {item.zaak: item for item in overbrenging.items.all()}
+    assert (items[zaken[0]].status, items[zaken[0]].fout_code) == (ItemStatus.fout, "bron")
+    assert (items[zaken[1]].status, items[zaken[1]].fout_code) == (ItemStatus.fout, "inhoud")
+    assert items[zaken[2]].status == ItemStatus.verpakt
+    valid(Path(afspraak.doel_locatie))
+
+
+def test_an_outage_of_the_source_stops_the_step_to_be_retried(afspraak, fake, valid):
+    from common.clients import ClientError
+
+    overbrenging = create(afspraak, selectie(fake, 2))
+    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    fake.fail_on(lambda method, url: url.endswith("/download"))
+    with pytest.raises(ClientError):
+        run(overbrenging)
+    assert set(overbrenging.items.values_list("status", flat=True)) == {ItemStatus.geselecteerd}
+    fake.fail_on(None)
+    overbrenging = run(overbrenging)  # Celery's retry, once the provider is back
+    assert set(overbrenging.items.values_list("status", flat=True)) == {ItemStatus.verpakt}
+    valid(Path(afspraak.doel_locatie))
