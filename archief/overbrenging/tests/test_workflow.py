@@ -414,3 +414,27 @@ def test_an_outage_of_the_source_stops_the_step_to_be_retried(afspraak, fake, va
     overbrenging = run(overbrenging)  # Celery's retry, once the provider is back
     assert set(overbrenging.items.values_list("status", flat=True)) == {ItemStatus.verpakt}
     valid(Path(afspraak.doel_locatie))
+
+
+def test_resumption_after_the_worker_dies_while_verifying(afspraak, fake, edepot, tmp_path, valid):
+    overbrenging = create(afspraak, selectie(fake, 2))
+    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    placed, reads = [], []
+    plaats, checksum = LokaleMap.plaats, LokaleMap.checksum
+
+    def dying_checksum(self, naam, algorithm):
+        reads.append(naam)
+        if len(reads) == 1 and overbrenging.containers.filter(status=ContainerStatus.afgeleverd).exists():
+            raise Killed(naam)
+        return checksum(self, naam, algorithm)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LokaleMap, "plaats", lambda self, bron, naam: (placed.append(naam), plaats(self, bron, naam)))
+        patch.setattr(LokaleMap, "checksum", dying_checksum)
+        with pytest.raises(Killed):
+            run(overbrenging)
+        overbrenging = run(overbrenging)
+    assert overbrenging.status == Status.geverifieerd
+    assert sorted(placed) == sorted(set(placed)), "something was delivered twice"
+    assert delivered_bytes(edepot) == reference_package(tmp_path, overbrenging, fake)
+    valid(edepot)
