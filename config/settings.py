@@ -224,8 +224,6 @@ TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging"))
 # van overbrenging stored in the Documenten API after acceptance.
 TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE")
 TRANSFER_BRONORGANISATIE = env("TRANSFER_BRONORGANISATIE", "000000000")
-# Zaken per Celery task while checking a selection; containers are built one per task.
-TRANSFER_CHUNK_SIZE = env_int("TRANSFER_CHUNK_SIZE", 50)
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
     {
         "OverbrengingStatusEnum": "archief.overbrenging.models.Status",
