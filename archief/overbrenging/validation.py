@@ -16,7 +16,8 @@ Rules:
   object its name says, and validates against MDTO-XML1.0.1.xsd.
 - `verwijzing`: every object has exactly one parent: an Archiefstuk's `isOnderdeelVan`
   names its folder's Dossier, a bestand's `isRepresentatieVan` the informatieobject of its
-  folder, and the bestand's `naam` its file.
+  folder, and the bestand's `naam` its file; an aggregation's `bevatOnderdeel`, when
+  given, names exactly the folders inside it.
 - `checksum`: each file's size and checksum equal its bestand sidecar's `omvang` and
   `checksum`; the container's checksum equals the pakbon's and the checksum file's.
 - `pakbon`: present and valid against pakbon.xsd; its counts of informatieobjecten,
@@ -101,6 +102,7 @@ class _Sidecar:
     kenmerken: tuple[str, ...] = ()
     naam: str = ""
     onderdeel_van: tuple[str, ...] = ()
+    bevat: tuple[str, ...] = ()
     representatie_van: tuple[str, ...] = ()
     omvang: int | None = None
     algoritme: str = ""
@@ -190,6 +192,7 @@ def _read_sidecar(data: bytes, where: str, report: Report) -> _Sidecar | None:
     if sidecar.kind == "informatieobject":
         sidecar.aggregatieniveau = child.findtext(f"{M}aggregatieniveau/{M}begripLabel") or ""
         sidecar.onderdeel_van = _texts(child, "m:isOnderdeelVan/m:verwijzingIdentificatie/m:identificatieKenmerk")
+        sidecar.bevat = _texts(child, "m:bevatOnderdeel/m:verwijzingIdentificatie/m:identificatieKenmerk")
     else:
         sidecar.omvang = int(child.findtext(M + "omvang"))
         sidecar.algoritme = child.findtext(f"{M}checksum/{M}checksumAlgoritme/{M}begripLabel") or ""
@@ -331,6 +334,7 @@ class _PackageCheck:
                         "isOnderdeelVan verwijst niet (precies één keer) naar de bovenliggende map "
                         f"({', '.join(parent_sidecar.kenmerken[:1])})",
                     )
+        self._check_bevat_onderdeel()
         for path, sidecar in sorted(self.sidecars.items()):
             pure = PurePosixPath(path)
             if pure.parent.as_posix() == ".":
@@ -349,6 +353,28 @@ class _PackageCheck:
             if PurePosixPath(path).parent.as_posix() == ".":
                 self.report.add("structuur", self.where(path), "een bestand hoort in de map van zijn informatieobject")
         return counts
+
+    def _own_sidecar(self, folder: str) -> _Sidecar | None:
+        return self.sidecars.get(f"{folder}/{PurePosixPath(folder).name}{INFORMATIEOBJECT_SIDECAR_SUFFIX}")
+
+    def _check_bevat_onderdeel(self) -> None:
+        """An aggregation that lists its parts (bevatOnderdeel) lists exactly the folders inside it."""
+        for folder in sorted(self.dirs):
+            sidecar = self._own_sidecar(folder)
+            if sidecar is None or sidecar.kind != "informatieobject" or not sidecar.bevat:
+                continue
+            children = [d for d in self.dirs if PurePosixPath(d).parent.as_posix() == folder]
+            kenmerken = set()
+            for child in children:
+                child_sidecar = self._own_sidecar(child)
+                if child_sidecar is not None and child_sidecar.kenmerken:
+                    kenmerken.add(child_sidecar.kenmerken[0])
+            if set(sidecar.bevat) != kenmerken or len(sidecar.bevat) != len(children):
+                self.report.add(
+                    "verwijzing",
+                    self.where(f"{folder}/{PurePosixPath(folder).name}{INFORMATIEOBJECT_SIDECAR_SUFFIX}"),
+                    "bevatOnderdeel noemt niet precies de onderdelen in de map",
+                )
 
     def _check_bestand(self, path: str, content: str, sidecar: _Sidecar | None, counts: Counter) -> None:
         if content not in self.files:

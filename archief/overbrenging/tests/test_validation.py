@@ -192,3 +192,10 @@ def test_pakbon_a_container_missing_from_the_series(tmp_path, valid):
     (folder / "ob-002.tar").unlink()
     (folder / "ob-002.pakbon.xml").unlink()
     assert any("geen volledige reeks" in v for v in caught(folder, "pakbon"))
+
+
+def test_verwijzing_a_dossier_that_lists_a_part_it_does_not_hold(tmp_path):
+    package = build(tmp_path)
+    shutil.rmtree(package / DOC)
+    violations = caught(package, "verwijzing")
+    assert any("bevatOnderdeel" in v for v in violations)
