@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from lxml import etree
 
-from common.clients import ClientError
+from common.clients import ClientError, URLNotAllowedError
 from common.exceptions import DomainError
 
 from . import mdto
@@ -110,8 +110,17 @@ def overbrenging_create(
     items, refusals = [], []
     with bron or ZGWBron() as zgw:
         for url in zaken:
-            zaak = zgw.zaak(url)
-            documenten = zgw.informatieobjecten(url)
+            try:
+                zaak = zgw.zaak(url)
+                documenten = zgw.informatieobjecten(url)
+            except URLNotAllowedError:
+                refusals.append({"name": "zaken", "code": "bad-url", "reason": f"{url}: buiten de Zaken API."})
+                continue
+            except ClientError as exc:
+                if exc.status not in GONE:
+                    raise
+                refusals.append({"name": "zaken", "code": "bad-url", "reason": f"{url}: geen zaak ({exc.status})."})
+                continue
             uitslag = beoordeel(
                 zaak, documenten, vandaag=vandaag, termijn_jaren=settings.TRANSFER_TERM_YEARS, vervroegd=regel
             )

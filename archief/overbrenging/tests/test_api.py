@@ -166,3 +166,18 @@ def test_the_whole_life_through_the_api(
     assert body["verklaring"] in fake.objects
     assert fake.zaak(zaken[0])["archiefstatus"] == "overgedragen"
     assert fake.zaak(zaken[1])["archiefstatus"] == "gearchiveerd"
+
+
+def test_urls_that_are_no_case_are_refused_as_bad_urls(archief_client, afspraak, fake):
+    response = checked(
+        archief_client.post(
+            ROOT + "overbrengingen",
+            {
+                "afspraak": afspraak_url(afspraak),
+                "zaken": ["http://elders.example/zaken/1", f"{sipdata.ZAKEN}zaken/bestaat-niet"],
+            },
+            format="json",
+        )
+    )
+    assert response.status_code == 400
+    assert [p["code"] for p in response.json()["invalidParams"]] == ["bad-url", "bad-url"]
