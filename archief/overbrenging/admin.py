@@ -72,6 +72,7 @@ class OverbrengingsafspraakAdmin(admin.ModelAdmin):
                     "doel_poort",
                     "doel_gebruiker",
                     "doel_sleutelbestand",
+                    "doel_hostsleutel",
                     "doel_endpoint",
                     "container_vorm",
                     "max_container_omvang",

@@ -91,6 +91,11 @@ class Overbrengingsafspraak(models.Model):
         blank=True,
         help_text="Pad naar de privésleutel voor SFTP (geheimen staan nooit in de database).",
     )
+    doel_hostsleutel = models.CharField(
+        max_length=2000,
+        blank=True,
+        help_text="Publieke sleutel van de SFTP-server (`ssh-ed25519 AAAA…`); leeg: de known_hosts van het systeem.",
+    )
     doel_endpoint = models.CharField(max_length=500, blank=True, help_text="Endpoint van S3-compatibele opslag.")
 
     container_vorm = models.CharField(max_length=3, choices=ContainerVorm.choices, default=ContainerVorm.tar)

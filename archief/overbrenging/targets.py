@@ -12,9 +12,12 @@ dependencies, imported only when such a target is used.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -79,49 +82,68 @@ class LokaleMap:
 
 
 class SFTPMap:
-    """A directory on an SFTP server (paramiko); the key comes from a file, never the database."""
+    """A directory on an SFTP server (paramiko).
 
-    def __init__(self, *, host: str, poort: int, gebruiker: str, sleutelbestand: str, locatie: str) -> None:
+    The client key comes from a file, never the database; the server is trusted only by
+    its host key: the one the agreement records, or the system's known_hosts.
+    """
+
+    def __init__(
+        self, *, host: str, poort: int, gebruiker: str, sleutelbestand: str, locatie: str, hostsleutel: str = ""
+    ) -> None:
         self.host, self.poort, self.gebruiker, self.sleutelbestand = host, poort, gebruiker, sleutelbestand
         self.locatie = locatie.rstrip("/")
+        self.hostsleutel = hostsleutel
 
-    def _sftp(self):
+    @contextmanager
+    def _sftp(self) -> Iterator:
         import paramiko
 
         client = paramiko.SSHClient()
         client.load_system_host_keys()
+        if self.hostsleutel:
+            keytype, data = self.hostsleutel.split()[:2]
+            name = self.host if self.poort == 22 else f"[{self.host}]:{self.poort}"
+            client.get_host_keys().add(name, keytype, paramiko.PKey.from_type_string(keytype, base64.b64decode(data)))
         client.set_missing_host_key_policy(paramiko.RejectPolicy())
-        client.connect(self.host, port=self.poort, username=self.gebruiker, key_filename=self.sleutelbestand or None)
-        return client, client.open_sftp()
-
-    def omvang(self, naam: str) -> int | None:
-        client, sftp = self._sftp()
         try:
-            return sftp.stat(f"{self.locatie}/{_checked(naam)}").st_size
-        except FileNotFoundError:
-            return None
+            client.connect(
+                self.host,
+                port=self.poort,
+                username=self.gebruiker,
+                key_filename=self.sleutelbestand or None,
+                look_for_keys=False,
+                allow_agent=False,
+                timeout=30,
+            )
+            yield client.open_sftp()
+        except (paramiko.SSHException, OSError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise DeliveryError(f"SFTP {self.host}:{self.poort}: {exc}") from exc
         finally:
             client.close()
 
+    def omvang(self, naam: str) -> int | None:
+        with self._sftp() as sftp:
+            try:
+                return sftp.stat(f"{self.locatie}/{_checked(naam)}").st_size
+            except FileNotFoundError:
+                return None
+
     def plaats(self, bron: Path, naam: str) -> None:
-        client, sftp = self._sftp()
-        try:
+        with self._sftp() as sftp:
             tijdelijk = f"{self.locatie}/.{_checked(naam)}.deel"
             sftp.put(str(bron), tijdelijk, confirm=True)
             sftp.posix_rename(tijdelijk, f"{self.locatie}/{naam}")
-        finally:
-            client.close()
 
     def checksum(self, naam: str, algorithm: str) -> str:
-        client, sftp = self._sftp()
-        try:
-            digest = hashlib.new(algorithm)
-            with sftp.open(f"{self.locatie}/{_checked(naam)}", "rb") as handle:
-                while chunk := handle.read(CHUNK):
-                    digest.update(chunk)
-            return digest.hexdigest()
-        finally:
-            client.close()
+        digest = hashlib.new(algorithm)
+        with self._sftp() as sftp, sftp.open(f"{self.locatie}/{_checked(naam)}", "rb") as handle:
+            handle.prefetch()
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
 
 
 class S3Map:
@@ -168,6 +190,7 @@ def doel_voor(afspraak) -> Doel:
             gebruiker=afspraak.doel_gebruiker,
             sleutelbestand=afspraak.doel_sleutelbestand,
             locatie=afspraak.doel_locatie,
+            hostsleutel=afspraak.doel_hostsleutel,
         )
     if afspraak.doel_type == "s3":
         return S3Map(locatie=afspraak.doel_locatie, endpoint=afspraak.doel_endpoint)

@@ -64,6 +64,7 @@ class OverbrengingsafspraakSerializer(serializers.HyperlinkedModelSerializer):
             "doel_poort",
             "doel_gebruiker",
             "doel_sleutelbestand",
+            "doel_hostsleutel",
             "doel_endpoint",
             "container_vorm",
             "max_container_omvang",
