@@ -1,8 +1,10 @@
 """A small, faithful stand-in for the Zaken and Documenten APIs, for transfer tests.
 
-Why a stand-in: the Zaken and Documenten APIs of this project are being built in
-parallel (issues 3 and 4) and are not on main yet, so the real providers cannot run
-here. This one follows the specifications in ../shared/standards/zgw/ for the parts a
+Why a stand-in: it was written while the Zaken and Documenten APIs of this project were
+built in parallel (issues 3 and 4); it stays for what the real providers make hard to
+reach (a worker killed between two requests, a source outage). Its Documenten answers
+are checked against the project's committed Documenten contract like any other.
+This one follows the specifications in ../shared/standards/zgw/ for the parts a
 transfer uses: paths, field names, list shapes (paginated `statussen`, a plain list of
 `zaakinformatieobjecten`), status codes, the lock/unlock cycle of a document, and the
 Zaken API rule that archiefstatus other than `nog_te_archiveren` needs every document
@@ -72,8 +74,11 @@ class FakeZGW(httpx.BaseTransport):
     def kill_on(self, predicate: Callable[[str, str], bool] | None) -> None:
         self._kill = predicate
 
-    def fail_on(self, predicate: Callable[[str, str], bool] | None, status: int = 503) -> None:
-        """Answer `status` to every request the predicate picks (an outage), until cleared."""
+    def fail_on(self, predicate: Callable[[str, str], bool] | None, status: int = 500) -> None:
+        """Answer `status` to every request the predicate picks (an outage), until cleared.
+
+        500 by default: the server error the ZGW contracts document for every operation.
+        """
         self._fail = (predicate, status) if predicate else None
 
     def zaak(self, url: str) -> dict:
@@ -176,7 +181,16 @@ class FakeZGW(httpx.BaseTransport):
         identifier = str(uuid.uuid4())
         url = f"{DOCUMENTEN}enkelvoudiginformatieobjecten/{identifier}"
         content = base64.b64decode(body.pop("inhoud") or "")
-        document = {**body, "url": url, "identificatie": identifier, "bestandsomvang": len(content)}
+        document = {
+            **body,
+            "url": url,
+            "identificatie": identifier,
+            "bestandsomvang": len(content),
+            "versie": 1,
+            "beginRegistratie": "2026-01-01T00:00:00Z",
+            "locked": False,
+            "bestandsdelen": [],
+        }
         document["inhoud"] = f"{url}/download"
         self.objects[url] = document
         self.contents[url] = content
@@ -188,5 +202,14 @@ class FakeZGW(httpx.BaseTransport):
 
     @staticmethod
     def _problem(status: int, code: str, fields: list[str] | None = None) -> httpx.Response:
-        body = {"status": status, "code": code, "title": code, "invalidParams": [{"name": f} for f in fields or []]}
+        body = {
+            "type": f"https://fake-zgw.test/fouten/{code}/",
+            "code": code,
+            "title": code,
+            "status": status,
+            "detail": code,
+            "instance": f"urn:uuid:{uuid.uuid4()}",
+        }
+        if status == 400:
+            body["invalidParams"] = [{"name": f, "code": code, "reason": code} for f in fields or []]
         return httpx.Response(status, json=body, headers={"Content-Type": "application/problem+json"})
