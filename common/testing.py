@@ -224,8 +224,10 @@ class ContractValidator:
     def _compiled(path: Path) -> tuple[dict, list[tuple[re.Pattern, str]]]:
         spec = load_yaml(path)
         components = _to_json_schema(copy.deepcopy(spec.get("components", {})))
+        # Literal segments win over placeholders: `/zaken/_zoek` is not `/zaken/{uuid}`.
+        templates = sorted(spec["paths"], key=lambda template: template.count("{"))
         patterns = [
-            (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"), template) for template in spec["paths"]
+            (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"), template) for template in templates
         ]
         return {"spec": spec, "components": components}, patterns
 

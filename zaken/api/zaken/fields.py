@@ -1,0 +1,126 @@
+"""Serializer fields shared by the Zaken and Besluiten APIs: references by URL."""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from urllib.parse import urlparse
+
+from django.urls import Resolver404, resolve
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from ...models import BesluitType, Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
+
+# model -> (URL namespace, route name) of the API that serves it
+ROUTES = {
+    ZaakType: ("catalogi", "zaaktype"),
+    StatusType: ("catalogi", "statustype"),
+    ResultaatType: ("catalogi", "resultaattype"),
+    RolType: ("catalogi", "roltype"),
+    Eigenschap: ("catalogi", "eigenschap"),
+    ZaakObjectType: ("catalogi", "zaakobjecttype"),
+    BesluitType: ("catalogi", "besluittype"),
+}
+
+
+def route(model) -> tuple[str, str]:
+    if model in ROUTES:
+        return ROUTES[model]
+    from ...models import Besluit, BesluitInformatieObject
+
+    if model in (Besluit, BesluitInformatieObject):
+        return "besluiten", model._meta.model_name
+    return "zaken", model._meta.model_name
+
+
+def object_url(obj, request) -> str:
+    namespace, name = route(type(obj))
+    return reverse(f"{namespace}:{name}-detail", kwargs={"uuid": obj.uuid}, request=request)
+
+
+def uuid_in_url(url: str, model) -> _uuid.UUID | None:
+    """The uuid of a `model` object in one of our URLs, else None."""
+    namespace, name = route(model)
+    try:
+        match = resolve(urlparse(url).path)
+    except Resolver404:
+        return None
+    if match.namespace != namespace or match.url_name != f"{name}-detail":
+        return None
+    try:
+        return _uuid.UUID(str(match.kwargs.get("uuid")))
+    except ValueError:
+        return None
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ReferenceField(serializers.RelatedField):
+    """A reference to an object of this app, written and read as its URL.
+
+    A URL that is not one of ours is `bad-url`; one of ours that leads to another kind of
+    resource is `invalid-resource`; a right kind that does not exist is `does_not_exist`.
+    """
+
+    default_error_messages = {
+        "bad-url": "De URL {value} leidt niet naar een object van deze API's.",
+        "invalid-resource": "De URL {value} leidt niet naar een {name}.",
+        "does_not_exist": "Er is geen {name} op {value}.",
+        "max_length": "Een URL heeft hoogstens 1000 tekens.",
+    }
+
+    def __init__(self, *, model, **kwargs) -> None:
+        self.model = model
+        kwargs.setdefault("queryset", model.objects.all())
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not data.startswith(("http://", "https://")):
+            self.fail("bad-url", value=data)
+        if len(data) > 1000:
+            self.fail("max_length")
+        uuid = uuid_in_url(data, self.model)
+        if uuid is None:
+            try:
+                resolve(urlparse(data).path)
+            except Resolver404:
+                self.fail("bad-url", value=data)
+            self.fail("invalid-resource", value=data, name=self.model._meta.verbose_name)
+        obj = self.get_queryset().filter(uuid=uuid).first()
+        if obj is None:
+            self.fail("does_not_exist", value=data, name=self.model._meta.verbose_name)
+        return obj
+
+    def to_representation(self, value):
+        return object_url(value, self.context.get("request"))
+
+    def use_pk_only_optimization(self):
+        return False
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "format": "uri"}, "readOnly": True})
+class ReferencesField(serializers.ReadOnlyField):
+    """The URLs of related objects (read-only), from a prefetched relation."""
+
+    def to_representation(self, value):
+        request = self.context.get("request")
+        return [object_url(obj, request) for obj in value.all()]
+
+
+def validate_rsin(value: str) -> None:
+    """An RSIN: nine digits that pass the elfproef."""
+    if not value.isdigit():
+        raise serializers.ValidationError("Voer een getal in.", code="only-digits")
+    if len(value) != 9:
+        raise serializers.ValidationError("Een RSIN heeft 9 cijfers.", code="invalid-length")
+    total = sum(int(digit) * weight for digit, weight in zip(value[:8], range(9, 1, -1), strict=True))
+    if (total - int(value[8])) % 11 != 0:
+        raise serializers.ValidationError("Onjuist RSIN: de elfproef faalt.", code="invalid")
+
+
+class RSINField(serializers.CharField):
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 9)
+        super().__init__(**kwargs)
+        self.validators.append(validate_rsin)
