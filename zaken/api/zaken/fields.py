@@ -35,9 +35,15 @@ def route(model) -> tuple[str, str]:
     return "zaken", model._meta.model_name
 
 
+NESTED_IN_ZAAK = ("zaakeigenschap", "zaakbesluit")
+
+
 def object_url(obj, request) -> str:
     namespace, name = route(type(obj))
-    return reverse(f"{namespace}:{name}-detail", kwargs={"uuid": obj.uuid}, request=request)
+    kwargs = {"uuid": obj.uuid}
+    if name in NESTED_IN_ZAAK:  # /zaken/{zaak_uuid}/zaakeigenschappen/{uuid}
+        kwargs["zaak_uuid"] = obj.zaak.uuid
+    return reverse(f"{namespace}:{name}-detail", kwargs=kwargs, request=request)
 
 
 def uuid_in_url(url: str, model) -> _uuid.UUID | None:

@@ -86,9 +86,10 @@ class ZakenAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         expands = getattr(self.view, "renderer_classes", None) == (ExpandRenderer,)
-        if direction == "response" and expands and self.method.upper() == "GET" and "400" not in responses:
+        refusable = self.method.upper() == "DELETE" or (expands and self.method.upper() == "GET")
+        if direction == "response" and refusable and "400" not in responses:
             responses["400"] = self._get_response_for_code(ValidatieFoutSerializer, "400", [PROBLEM])
-            responses["400"]["description"] = TITLES[400]  # an `expand` that cannot be expanded
+            responses["400"]["description"] = TITLES[400]  # a rule refused the delete, or an unknown `expand`
             responses = dict(sorted(responses.items()))
         return responses
 
