@@ -158,6 +158,10 @@ def exception_handler(exc, context) -> Response:
         codes = exc.get_codes()
         code = codes if isinstance(codes, str) else DEFAULT_CODES.get(exc.status_code)
         body = problem(exc.status_code, str(detail), code, instance)
+        if exc.status_code == 400:
+            # The ZGW ValidatieFout: a 400 always lists what was wrong, even when the
+            # whole body is (malformed JSON: code parse_error).
+            body["invalidParams"] = [{"name": "nonFieldErrors", "code": code, "reason": str(detail)}]
         return Response(body, status=exc.status_code, content_type=PROBLEM_CONTENT_TYPE, headers=headers)
 
     logger.exception("unhandled_api_error", extra={"path": getattr(request, "path", "")})

@@ -32,6 +32,8 @@ def is_api_path(path: str) -> bool:
 
 def problem_response(request, status_code: int, detail: str, code: str | None = None) -> HttpResponse:
     body = problem(status_code, detail, code, request.build_absolute_uri())
+    if status_code == 400:
+        body["invalidParams"] = [{"name": "nonFieldErrors", "code": body["code"], "reason": detail}]
     return HttpResponse(json.dumps(body), status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 

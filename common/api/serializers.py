@@ -7,6 +7,8 @@ from ..constants import ComponentTypes, VertrouwelijkheidsAanduiding
 from ..models import Applicatie, Autorisatie
 
 TYPE_FIELD = {"zrc": "zaaktype", "drc": "informatieobjecttype", "brc": "besluittype"}
+# Scopes on these prefixes concern the component's own resources (and so its types).
+SCOPE_PREFIX = {"zrc": "zaken.", "drc": "documenten.", "brc": "besluiten."}
 
 
 class AutorisatieSerializer(serializers.ModelSerializer):
@@ -46,19 +48,23 @@ class AutorisatieSerializer(serializers.ModelSerializer):
         }
 
     def validate(self, attrs):
-        type_field = TYPE_FIELD.get(attrs.get("component", ""))
-        if type_field and not attrs.get(type_field):
-            raise serializers.ValidationError(
-                {type_field: serializers.ErrorDetail("Dit veld is vereist voor deze component.", code="required")}
-            )
+        """A type (and, for zrc/drc, a maximum vertrouwelijkheidaanduiding) is required only
+        when a scope concerns that component's own resources: an autorisatie for
+        `notificaties.publiceren` on zrc needs no zaaktype."""
+        component = attrs.get("component", "")
+        type_field = TYPE_FIELD.get(component)
+        prefix = SCOPE_PREFIX.get(component)
+        if not type_field or not any(scope.startswith(prefix) for scope in attrs.get("scopes", [])):
+            return attrs
+        errors = {}
+        if not attrs.get(type_field):
+            errors[type_field] = serializers.ErrorDetail("Dit veld is vereist voor deze component.", code="required")
         if type_field in ("zaaktype", "informatieobjecttype") and not attrs.get("max_vertrouwelijkheidaanduiding"):
-            raise serializers.ValidationError(
-                {
-                    "max_vertrouwelijkheidaanduiding": serializers.ErrorDetail(
-                        "Dit veld is vereist voor deze component.", code="required"
-                    )
-                }
+            errors["max_vertrouwelijkheidaanduiding"] = serializers.ErrorDetail(
+                "Dit veld is vereist voor deze component.", code="required"
             )
+        if errors:
+            raise serializers.ValidationError(errors)
         return attrs
 
 
@@ -97,7 +103,7 @@ class ApplicatieSerializer(serializers.HyperlinkedModelSerializer):
         autorisaties = attrs.get("autorisaties")
         if self.instance is None and not alle and not autorisaties:
             raise serializers.ValidationError(
-                "Geef `autorisaties` op, of zet `heeftAlleAutorisaties` aan.", code="missing-autorisaties"
+                "Geef `autorisaties` op, of zet `heeftAlleAutorisaties` aan.", code="missing-authorizations"
             )
         if alle and autorisaties:
             raise serializers.ValidationError(

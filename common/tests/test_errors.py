@@ -63,8 +63,11 @@ def test_oversized_body_is_413_problem(api_client, settings):
 
 
 def test_malformed_json_is_400_problem(api_client):
+    before = Applicatie.objects.count()
     response = api_client.post(URL, data='{"label": ', content_type="application/json")
-    assert_problem(response, 400, "parse_error")
+    body = assert_problem(response, 400, "parse_error")
+    assert [(p["name"], p["code"]) for p in body["invalidParams"]] == [("nonFieldErrors", "parse_error")]
+    assert Applicatie.objects.count() == before
 
 
 def test_wrong_types_list_every_field(api_client):

@@ -48,6 +48,15 @@ def test_create_gives_a_concept_and_a_notification(beheerder):
     }
 
 
+def test_an_empty_link_reads_as_null(beheerder):
+    payload = payloads.zaaktype(CatalogusFactory(), referentieproces={"naam": "Melding afhandelen", "link": ""})
+
+    response = beheerder.post(ZAAKTYPEN, payload, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["referentieproces"] == {"naam": "Melding afhandelen", "link": None}
+
+
 def test_read(lezer):
     zaaktype = ZaakTypeFactory(trefwoorden=["a"])
 

@@ -70,6 +70,12 @@ class LeegToegestaanMixin:
             return True, ""
         return super().validate_empty_values(data)
 
+    def run_validation(self, data=serializers.empty):
+        # CharField refuses "" as `blank` before it asks validate_empty_values.
+        if data == "":
+            return ""
+        return super().run_validation(data)
+
     def to_representation(self, value):
         return super().to_representation(value) if value else None
 
