@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import uuid as _uuid
 from urllib.parse import urlparse
 
 from django.urls import Resolver404, resolve
+from django.urls import reverse as django_reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
 from ...models import BesluitType, Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
 
@@ -36,14 +37,38 @@ def route(model) -> tuple[str, str]:
 
 
 NESTED_IN_ZAAK = ("zaakeigenschap", "zaakbesluit")
+_SENTINEL = "00000000-0000-0000-0000-00000000000{}"
+
+
+@functools.cache
+def _path_template(namespace: str, name: str) -> str:
+    """The path of a detail URL with `{uuid}` (and `{zaak_uuid}`) left to fill in.
+
+    `reverse` walks the URL resolver on every call; a list of 100 zaken makes hundreds of
+    URLs, so each route is reversed once with sentinel values and then filled in.
+    """
+    kwargs = {"uuid": _SENTINEL.format(1)}
+    if name in NESTED_IN_ZAAK:
+        kwargs["zaak_uuid"] = _SENTINEL.format(2)
+    path = django_reverse(f"{namespace}:{name}-detail", kwargs=kwargs)
+    return path.replace(_SENTINEL.format(1), "{uuid}").replace(_SENTINEL.format(2), "{zaak_uuid}")
+
+
+def _origin(request) -> str:
+    """`scheme://host` of the request, computed once per request."""
+    if request is None:
+        return ""
+    origin = getattr(request, "_levensloop_origin", None)
+    if origin is None:
+        origin = request.build_absolute_uri("/")[:-1]
+        request._levensloop_origin = origin
+    return origin
 
 
 def object_url(obj, request) -> str:
     namespace, name = route(type(obj))
-    kwargs = {"uuid": obj.uuid}
-    if name in NESTED_IN_ZAAK:  # /zaken/{zaak_uuid}/zaakeigenschappen/{uuid}
-        kwargs["zaak_uuid"] = obj.zaak.uuid
-    return reverse(f"{namespace}:{name}-detail", kwargs=kwargs, request=request)
+    zaak_uuid = obj.zaak.uuid if name in NESTED_IN_ZAAK else ""
+    return _origin(request) + _path_template(namespace, name).format(uuid=obj.uuid, zaak_uuid=zaak_uuid)
 
 
 def uuid_in_url(url: str, model) -> _uuid.UUID | None:
@@ -107,11 +132,32 @@ class ReferenceField(serializers.RelatedField):
 
 @extend_schema_field({"type": "array", "items": {"type": "string", "format": "uri"}, "readOnly": True})
 class ReferencesField(serializers.ReadOnlyField):
-    """The URLs of related objects (read-only), from a prefetched relation."""
+    """The URLs of related objects of `model` (read-only).
+
+    From the uuids `zaak_selectors.zaken_relaties_laden` put on the zaak (lists and
+    reads), or else from the relation itself.
+    """
+
+    def __init__(self, *, model, **kwargs) -> None:
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        loaded = getattr(instance, "relatie_uuids", None)
+        if loaded is not None and self.source in loaded:
+            return [(uuid, instance.uuid) for uuid in loaded[self.source]]
+        nested = route(self.model)[1] in NESTED_IN_ZAAK
+        return [(obj.uuid, obj.zaak.uuid if nested else "") for obj in super().get_attribute(instance).all()]
 
     def to_representation(self, value):
-        request = self.context.get("request")
-        return [object_url(obj, request) for obj in value.all()]
+        template = _path_template(*route(self.model))
+        origin = _origin(self.context.get("request"))
+        return [origin + template.format(uuid=uuid, zaak_uuid=zaak_uuid) for uuid, zaak_uuid in value]
+
+
+def url_for(model, uuid, request, zaak_uuid="") -> str:
+    """The URL of a `model` object known by its uuid alone."""
+    return _origin(request) + _path_template(*route(model)).format(uuid=uuid, zaak_uuid=zaak_uuid)
 
 
 def validate_rsin(value: str) -> None:

@@ -33,7 +33,7 @@ from ...models.besluiten import Besluit
 from ...models.choices import AardRelatie, BrondatumObjecttype
 from ...models.zaken import Betalingsindicatie, BetrokkeneType, IndicatieMachtiging
 from ..catalogi.fields import DurationField, GegevensgroepSerializer, OptioneleUrlField
-from .fields import ReferenceField, ReferencesField, RSINField, object_url
+from .fields import ReferenceField, ReferencesField, RSINField, object_url, url_for
 
 URL_HELP = "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object."
 
@@ -151,14 +151,15 @@ class GeometryField(serializers.JSONField):
 
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True, "readOnly": True})
 class LaatsteStatusField(serializers.ReadOnlyField):
-    """The status set last: highest `datumStatusGezet` (from the prefetched statussen)."""
+    """The status set last: highest `datumStatusGezet`, then the one registered last."""
 
     def to_representation(self, value):
-        statussen = list(value.statussen.all())
-        if not statussen:
-            return None
-        laatste = max(statussen, key=lambda s: (s.datum_status_gezet, s.pk))
-        return object_url(laatste, self.context.get("request"))
+        if hasattr(value, "laatste_status_uuid"):
+            uuid = value.laatste_status_uuid
+        else:
+            laatste = value.statussen.order_by("-datum_status_gezet", "-pk").only("uuid").first()
+            uuid = laatste.uuid if laatste else None
+        return url_for(Status, uuid, self.context.get("request")) if uuid else None
 
 
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True, "readOnly": True})
@@ -280,11 +281,15 @@ class ZaakSerializer(UrlMixin, serializers.ModelSerializer):
         allow_null=True,
         help_text=Zaak._meta.get_field("processobjectaard").help_text,
     )
-    deelzaken = ReferencesField(help_text="URL-referenties naar deelzaken.")
-    eigenschappen = ReferencesField(source="zaakeigenschappen", help_text="URL-referenties naar ZAAKEIGENSCHAPPen.")
-    rollen = ReferencesField(help_text="URL-referenties naar ROLLen.")
-    zaakinformatieobjecten = ReferencesField(help_text="URL-referenties naar ZAAKINFORMATIEOBJECTen.")
-    zaakobjecten = ReferencesField(help_text="URL-referenties naar ZAAKOBJECTen.")
+    deelzaken = ReferencesField(model=Zaak, help_text="URL-referenties naar deelzaken.")
+    eigenschappen = ReferencesField(
+        model=ZaakEigenschap, source="zaakeigenschappen", help_text="URL-referenties naar ZAAKEIGENSCHAPPen."
+    )
+    rollen = ReferencesField(model=Rol, help_text="URL-referenties naar ROLLen.")
+    zaakinformatieobjecten = ReferencesField(
+        model=ZaakInformatieObject, help_text="URL-referenties naar ZAAKINFORMATIEOBJECTen."
+    )
+    zaakobjecten = ReferencesField(model=ZaakObject, help_text="URL-referenties naar ZAAKOBJECTen.")
     status = LaatsteStatusField(source="*", help_text="Indien geen status bekend is, dan is de waarde 'null'")
     resultaat = ResultaatUrlField(
         help_text="URL-referentie naar het RESULTAAT. Indien geen resultaat bekend is, dan is de waarde 'null'"
@@ -376,7 +381,9 @@ class StatusSerializer(UrlMixin, serializers.ModelSerializer):
         help_text="De BETROKKENE die in zijn/haar ROL in een ZAAK heeft geregistreerd dat "
         "STATUSsen in die ZAAK bereikt zijn.",
     )
-    zaakinformatieobjecten = ReferencesField(help_text="URL-referenties naar ZAAKINFORMATIEOBJECTen.")
+    zaakinformatieobjecten = ReferencesField(
+        model=ZaakInformatieObject, help_text="URL-referenties naar ZAAKINFORMATIEOBJECTen."
+    )
 
     class Meta:
         model = Status
@@ -481,8 +488,9 @@ class RolSerializer(UrlMixin, serializers.ModelSerializer):
         read_only=True, help_text="Algemeen gehanteerde benaming van de aard van de ROL, afgeleid uit het ROLTYPE."
     )
     statussen = ReferencesField(
+        model=Status,
         help_text="De BETROKKENE die in zijn/haar ROL in een ZAAK heeft geregistreerd dat "
-        "STATUSsen in die ZAAK bereikt zijn."
+        "STATUSsen in die ZAAK bereikt zijn.",
     )
 
     class Meta:

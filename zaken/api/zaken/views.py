@@ -8,15 +8,18 @@ vertrouwelijkheidaanduiding (`access`); a closed zaak and its parts change only 
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from common.audit import audittrail_for, audittrail_record
@@ -40,6 +43,7 @@ from ...models import (
     ZaakType,
 )
 from ...services import catalogi_url
+from ...zaak_selectors import zaken_relaties_laden
 from . import access, expand, filters, serializers
 from .fields import uuid_in_url
 
@@ -66,10 +70,29 @@ EXPAND_PARAMETER = OpenApiParameter(
 )
 
 
-class ExpandRenderer(ZGWJSONRenderer):
-    """`_expand` keeps its name (camelCase would make it `Expand`); what is inside is camelCase."""
+@functools.lru_cache(maxsize=4096)
+def _camel_key(key: str) -> str:
+    return camelize_re.sub(underscore_to_camel, key) if "_" in key and key != "_expand" else key
 
-    json_underscoreize = {**ZGWJSONRenderer.json_underscoreize, "ignore_keys": ("_expand",)}
+
+def _camelize(data):
+    """camelCase keys, as `djangorestframework_camel_case` makes them, with each key converted
+    once per process instead of once per object (a list of zaken repeats the same keys)."""
+    if isinstance(data, dict):
+        return {_camel_key(key) if isinstance(key, str) else key: _camelize(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_camelize(item) for item in data]
+    return data
+
+
+class ExpandRenderer(ZGWJSONRenderer):
+    """camelCase JSON where `_expand` keeps its name (camelCase would make it `Expand`)."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        response = (renderer_context or {}).get("response")
+        if response is not None and response.status_code >= 400:
+            return super().render(data, accepted_media_type, renderer_context)
+        return JSONRenderer.render(self, _camelize(data), accepted_media_type, renderer_context)
 
 
 class ZakenAutoSchema(AutoSchema):
@@ -216,17 +239,9 @@ class DestroyMixin:
 
 # --- zaak -------------------------------------------------------------------------------------
 
-ZAAK_QUERYSET = Zaak.objects.select_related("zaaktype", "hoofdzaak", "resultaat").prefetch_related(
-    Prefetch("deelzaken", queryset=Zaak.objects.only("uuid", "hoofdzaak_id").order_by("pk")),
-    Prefetch(
-        "zaakeigenschappen",
-        queryset=ZaakEigenschap.objects.select_related("zaak").only("uuid", "zaak_id", "zaak__uuid").order_by("pk"),
-    ),
-    Prefetch("rollen", queryset=Rol.objects.only("uuid", "zaak_id").order_by("pk")),
-    Prefetch("statussen", queryset=Status.objects.only("uuid", "zaak_id", "datum_status_gezet")),
-    Prefetch("zaakinformatieobjecten", queryset=ZaakInformatieObject.objects.only("uuid", "zaak_id").order_by("pk")),
-    Prefetch("zaakobjecten", queryset=ZaakObject.objects.only("uuid", "zaak_id").order_by("pk")),
-)
+# The related uuids of a page come from `zaak_selectors.zaken_relaties_laden`.
+ZAAK_QUERYSET = Zaak.objects.select_related("zaaktype", "hoofdzaak", "resultaat")
+
 
 ZAAK_WRITE = (
     "Er wordt gevalideerd op:\n"
@@ -319,11 +334,13 @@ class ZaakViewSet(
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
+        zaken_relaties_laden(page)
         data = self.get_serializer(page, many=True).data
         return self.get_paginated_response(self._expanded(page, data))
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
+        zaken_relaties_laden([instance])
         data = self.get_serializer(instance).data
         return Response(self._expanded([instance], [data])[0])
 
@@ -374,6 +391,7 @@ class ZaakViewSet(
             uuids = [uuid_in_url(str(url), ZaakType) for url in body["zaaktype__in"] or []]
             queryset = queryset.filter(zaaktype__uuid__in=[u for u in uuids if u])
         page = self.paginate_queryset(queryset)
+        zaken_relaties_laden(page)
         data = self.get_serializer(page, many=True).data
         paths = body.get("expand") or ""
         if paths:
