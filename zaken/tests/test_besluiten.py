@@ -144,3 +144,15 @@ def test_authorisation_per_besluittype(api_client, make_api_client, besluittype)
     assert [b["url"] for b in client.get(f"{BESLUITEN}besluiten").json()["results"]] == [zichtbaar["url"]]
     assert client.get(verborgen["url"]).status_code == 403
     assert client.post(f"{BESLUITEN}besluiten", besluit_body(besluittype), format="json").status_code == 403
+
+
+def test_a_besluittype_in_use_is_not_deleted(api_client, besluittype):
+    api_client.post(f"{BESLUITEN}besluiten", besluit_body(besluittype), format="json")
+    besluittype.concept = True  # only concepts may be deleted at all
+    besluittype.save()
+
+    response = api_client.delete(catalogi_url(besluittype).replace("http://localhost:8000", ""))
+
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "in-use"
+    assert Besluit.objects.count() == 1
