@@ -222,3 +222,14 @@ def test_expand(api_client, zaaktype):
     listed = api_client.get(f"{ZAKEN}zaken?expand=zaaktype").json()["results"][0]
     assert listed["_expand"]["zaaktype"]["identificatie"] == zaaktype.identificatie
     assert api_client.get(f"{zaak['url']}?expand=nietbestaand").status_code == 400
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["zaken/niet-een-uuid", "statussen/x", "zaken/x/zaakeigenschappen", "zaken/x/audittrail/y", "zaken/x/besluiten/y"],
+)
+def test_a_malformed_uuid_in_the_path_is_a_404(api_client, path):
+    response = api_client.get(f"{ZAKEN}{path}")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"

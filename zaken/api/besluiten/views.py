@@ -7,10 +7,10 @@ besluit about a zaak feeds the zaak's archiving parameters (afleidingswijzen
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
+from rest_framework.generics import get_object_or_404
 
 from common.audit import audittrail_for, audittrail_record
 from common.models import AuditTrail

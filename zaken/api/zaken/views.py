@@ -13,12 +13,12 @@ import uuid
 
 from django.db import transaction
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -28,7 +28,7 @@ from common.exceptions import TITLES, camel_name
 from common.models import AuditTrail
 from common.notifications import notificatie_create
 from common.renderers import ZGWJSONRenderer
-from common.schema import PROBLEM, AutoSchema, ValidatieFoutSerializer
+from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSerializer
 
 from ... import zaak_services as services
 from ...models import (
@@ -110,6 +110,10 @@ class ZakenAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         expands = getattr(self.view, "renderer_classes", None) == (ExpandRenderer,)
         refusable = self.method.upper() == "DELETE" or (expands and self.method.upper() == "GET")
+        if direction == "response" and "{" in self.path and "404" not in responses:  # lists below a zaak
+            responses["404"] = self._get_response_for_code(FoutSerializer, "404", [PROBLEM])
+            responses["404"]["description"] = TITLES[404]
+            responses = dict(sorted(responses.items()))
         if direction == "response" and refusable and "400" not in responses:
             responses["400"] = self._get_response_for_code(ValidatieFoutSerializer, "400", [PROBLEM])
             responses["400"]["description"] = TITLES[400]  # a rule refused the delete, or an unknown `expand`
