@@ -434,6 +434,24 @@ def _informatieobject(documenten: DocumentenClient, url: str, field: str) -> dic
         raise _error(str(exc), exc.code, field) from exc
 
 
+def _uuid_or_none(value: str) -> uuid.UUID | None:
+    return uuid.UUID(value) if value else None
+
+
+def _ensure_informatieobjecttype(document: dict, toegestaan: models.QuerySet, code: str, wat: str) -> None:
+    """Rule (Zaken API `zaakinformatieobjecten`, Besluiten API `besluitinformatieobjecten`): the
+    document's informatieobjecttype is one of the zaaktype's (besluittype's) informatieobjecttypen."""
+    url = str(document.get("informatieobjecttype") or "")
+    root = _root("CATALOGI_API_ROOT") + "informatieobjecttypen/"
+    uuid = url[len(root) :].strip("/") if url.startswith(root) else ""
+    try:
+        uuid_value = _uuid_or_none(uuid)
+    except ValueError:
+        uuid_value = None
+    if uuid_value is None or not toegestaan.filter(uuid=uuid_value).exists():
+        raise _error(f"Het informatieobjecttype van het document hoort niet bij het {wat}.", code)
+
+
 def _oio_delete(informatieobject: str, object_url: str) -> None:
     try:
         DocumentenClient().objectinformatieobject_delete(informatieobject=informatieobject, object_url=object_url)
@@ -448,7 +466,13 @@ def zaakinformatieobject_create(*, data: dict[str, Any]) -> ZaakInformatieObject
     zaak = data["zaak"]
     ensure_zaak_changeable(zaak)
     documenten = DocumentenClient()
-    _informatieobject(documenten, data["informatieobject"], "informatieobject")
+    document = _informatieobject(documenten, data["informatieobject"], "informatieobject")
+    _ensure_informatieobjecttype(
+        document,
+        zaak.zaaktype.informatieobjecttypen.all(),
+        "missing-zaaktype-informatieobjecttype-relation",
+        "zaaktype",
+    )
     if ZaakInformatieObject.objects.filter(zaak=zaak, informatieobject=data["informatieobject"]).exists():
         raise _error("Dit informatieobject hoort al bij deze zaak.", "unique")
     zio = ZaakInformatieObject.objects.create(**data)
@@ -569,7 +593,13 @@ def besluit_delete(*, besluit: Besluit) -> None:
 def besluitinformatieobject_create(*, data: dict[str, Any]) -> BesluitInformatieObject:
     besluit = data["besluit"]
     documenten = DocumentenClient()
-    _informatieobject(documenten, data["informatieobject"], "informatieobject")
+    document = _informatieobject(documenten, data["informatieobject"], "informatieobject")
+    _ensure_informatieobjecttype(
+        document,
+        besluit.besluittype.informatieobjecttypen.all(),
+        "missing-besluittype-informatieobjecttype-relation",
+        "besluittype",
+    )
     if BesluitInformatieObject.objects.filter(besluit=besluit, informatieobject=data["informatieobject"]).exists():
         raise _error("Dit informatieobject hoort al bij dit besluit.", "unique")
     bio = BesluitInformatieObject.objects.create(**data)

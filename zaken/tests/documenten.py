@@ -28,7 +28,14 @@ class FakeDocumentenAPI:
 
     # --- test set-up ---------------------------------------------------------------------------
 
-    def document(self, *, status: str = "definitief", locked: bool = False, indicatie_gebruiksrecht=False) -> str:
+    def document(
+        self,
+        *,
+        status: str = "definitief",
+        locked: bool = False,
+        indicatie_gebruiksrecht=False,
+        informatieobjecttype: str = "",
+    ) -> str:
         """Register an EnkelvoudigInformatieObject and return its URL."""
         key = str(_uuid.uuid4())
         url = f"{self.root}enkelvoudiginformatieobjecten/{key}"
@@ -56,7 +63,7 @@ class FakeDocumentenAPI:
             "verschijningsvorm": "",
             "ondertekening": None,
             "integriteit": None,
-            "informatieobjecttype": self.informatieobjecttype,
+            "informatieobjecttype": informatieobjecttype or self.informatieobjecttype,
             "locked": locked,
             "bestandsdelen": [],
             "trefwoorden": [],

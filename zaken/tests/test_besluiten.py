@@ -8,7 +8,7 @@ from common.models import Notificatie
 from zaken.models import Besluit, ZaakBesluit
 from zaken.services import catalogi_url
 
-from .factories import BesluitTypeFactory, gepubliceerd_zaaktype
+from .factories import BesluitTypeFactory, InformatieObjectTypeFactory, gepubliceerd_zaaktype
 from .zaken_api import BESLUITEN, BRONORGANISATIE, zaak_create
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +115,14 @@ def test_a_besluittype_outside_the_zaaktype_is_refused(api_client, zaaktype):
 
 def test_besluitinformatieobjecten_mirror_the_relation(api_client, besluittype, documenten_fake):
     besluit = api_client.post(f"{BESLUITEN}besluiten", besluit_body(besluittype), format="json").json()
-    document = documenten_fake.document()
+    vreemd = documenten_fake.document()
+    refused = api_client.post(
+        f"{BESLUITEN}besluitinformatieobjecten", {"besluit": besluit["url"], "informatieobject": vreemd}, format="json"
+    )
+    assert refused.json()["invalidParams"][0]["code"] == "missing-besluittype-informatieobjecttype-relation"
+    informatieobjecttype = InformatieObjectTypeFactory(catalogus=besluittype.catalogus)
+    besluittype.informatieobjecttypen.add(informatieobjecttype)
+    document = documenten_fake.document(informatieobjecttype=catalogi_url(informatieobjecttype))
 
     response = api_client.post(
         f"{BESLUITEN}besluitinformatieobjecten",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from zaken.models import Zaak, ZaakInformatieObject
+from zaken.services import catalogi_url
 
-from .factories import gepubliceerd_zaaktype
+from .factories import ZaakTypeInformatieObjectTypeFactory, gepubliceerd_zaaktype
 from .zaken_api import ZAKEN, resultaat_zetten, status_zetten, zaak_create
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def zaaktype():
     return gepubliceerd_zaaktype()
+
+
+@pytest.fixture
+def documenten(documenten_fake, zaaktype):
+    """The stand-in Documenten API, whose documents have an informatieobjecttype of the zaaktype."""
+    relatie = ZaakTypeInformatieObjectTypeFactory(zaaktype=zaaktype)
+    documenten_fake.informatieobjecttype = catalogi_url(relatie.informatieobjecttype)
+    return documenten_fake
 
 
 @pytest.fixture
@@ -32,8 +41,8 @@ def koppel(client, zaak, document):
     )
 
 
-def test_create_checks_the_document_and_mirrors_the_relation(api_client, zaak, documenten_fake):
-    document = documenten_fake.document()
+def test_create_checks_the_document_and_mirrors_the_relation(api_client, zaak, documenten):
+    document = documenten.document()
 
     response = koppel(api_client, zaak, document)
 
@@ -41,7 +50,7 @@ def test_create_checks_the_document_and_mirrors_the_relation(api_client, zaak, d
     body = response.json()
     assert body["aardRelatieWeergave"] == "Hoort bij, omgekeerd: kent"
     assert body["registratiedatum"]
-    assert [(r["object"], r["objectType"]) for r in documenten_fake.relaties_voor(document)] == [(zaak["url"], "zaak")]
+    assert [(r["object"], r["objectType"]) for r in documenten.relaties_voor(document)] == [(zaak["url"], "zaak")]
     assert api_client.get(zaak["url"]).json()["zaakinformatieobjecten"] == [body["url"]]
     listed = api_client.get(f"{ZAKEN}zaakinformatieobjecten", {"zaak": zaak["url"]}).json()
     assert [z["url"] for z in listed] == [body["url"]]
@@ -49,11 +58,11 @@ def test_create_checks_the_document_and_mirrors_the_relation(api_client, zaak, d
     assert koppel(api_client, zaak, document).status_code == 400  # the pair is unique
 
     assert api_client.delete(body["url"]).status_code == 204
-    assert documenten_fake.relaties_voor(document) == []
+    assert documenten.relaties_voor(document) == []
 
 
-def test_a_document_that_does_not_exist_is_refused(api_client, zaak, documenten_fake):
-    missing = f"{documenten_fake.root}enkelvoudiginformatieobjecten/5d3c39d8-0a1e-4b7b-8e43-05ca1b6cb1f0"
+def test_a_document_that_does_not_exist_is_refused(api_client, zaak, documenten):
+    missing = f"{documenten.root}enkelvoudiginformatieobjecten/5d3c39d8-0a1e-4b7b-8e43-05ca1b6cb1f0"
 
     for url, code in ((missing, "bad-url"), ("https://elders.example.com/documenten/1", "bad-url")):
         response = koppel(api_client, zaak, url)
@@ -63,15 +72,15 @@ def test_a_document_that_does_not_exist_is_refused(api_client, zaak, documenten_
     assert not ZaakInformatieObject.objects.exists()
 
 
-def test_zaak_and_informatieobject_do_not_change(api_client, zaak, zaaktype, documenten_fake):
-    zio = koppel(api_client, zaak, documenten_fake.document()).json()
+def test_zaak_and_informatieobject_do_not_change(api_client, zaak, zaaktype, documenten):
+    zio = koppel(api_client, zaak, documenten.document()).json()
     andere = zaak_create(api_client, zaaktype)
 
     assert api_client.patch(zio["url"], {"titel": "Nieuw"}, format="json").json()["titel"] == "Nieuw"
     response = api_client.patch(zio["url"], {"zaak": andere["url"]}, format="json")
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "wijzigen-niet-toegelaten"
-    response = api_client.patch(zio["url"], {"informatieobject": documenten_fake.document()}, format="json")
+    response = api_client.patch(zio["url"], {"informatieobject": documenten.document()}, format="json")
     assert response.json()["invalidParams"][0]["code"] == "wijzigen-niet-toegelaten"
 
 
@@ -83,9 +92,9 @@ def test_zaak_and_informatieobject_do_not_change(api_client, zaak, zaaktype, doc
     ],
 )
 def test_closing_is_refused_for_a_locked_document_or_unset_gebruiksrecht(
-    api_client, zaak, zaaktype, documenten_fake, document, code
+    api_client, zaak, zaaktype, documenten, document, code
 ):
-    koppel(api_client, zaak, documenten_fake.document(**document))
+    koppel(api_client, zaak, documenten.document(**document))
     resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
 
     response = status_zetten(api_client, zaak, zaaktype, eind=True)
@@ -99,8 +108,8 @@ def test_closing_is_refused_for_a_locked_document_or_unset_gebruiksrecht(
     assert Zaak.objects.get(uuid=zaak["uuid"]).einddatum is None
 
 
-def test_archiefstatus_rules(api_client, zaak, zaaktype, documenten_fake):
-    document = documenten_fake.document()
+def test_archiefstatus_rules(api_client, zaak, zaaktype, documenten):
+    document = documenten.document()
     koppel(api_client, zaak, document)
 
     def archiveren(**extra):
@@ -117,11 +126,21 @@ def test_archiefstatus_rules(api_client, zaak, zaaktype, documenten_fake):
     )
     assert Zaak.objects.get(uuid=zaak["uuid"]).archiefstatus == "nog_te_archiveren"
 
-    documenten_fake.set(document, status="gearchiveerd")
+    documenten.set(document, status="gearchiveerd")
     assert archiveren(archiefnominatie="vernietigen", archiefactiedatum="2030-01-01").status_code == 200
 
     # archived: the parts of the zaak no longer change
     response = status_zetten(api_client, zaak, zaaktype, eind=False)
     assert (response.status_code, response.json()["code"]) == (400, "zaak-archiefstatus-invalid")
-    response = koppel(api_client, zaak, documenten_fake.document())
+    response = koppel(api_client, zaak, documenten.document())
     assert response.json()["code"] == "zaak-archiefstatus-invalid"
+
+
+def test_the_document_must_have_an_informatieobjecttype_of_the_zaaktype(api_client, zaak, documenten_fake):
+    vreemd = documenten_fake.document()  # the stand-in's own informatieobjecttype, not one of the zaaktype's
+
+    response = koppel(api_client, zaak, vreemd)
+
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "missing-zaaktype-informatieobjecttype-relation"
+    assert documenten_fake.relaties_voor(vreemd) == []
