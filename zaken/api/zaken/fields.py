@@ -26,6 +26,7 @@ ROUTES = {
 }
 
 
+@functools.cache
 def route(model) -> tuple[str, str]:
     if model in ROUTES:
         return ROUTES[model]

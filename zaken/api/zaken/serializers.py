@@ -213,9 +213,7 @@ class ZaakSerializer(UrlMixin, serializers.ModelSerializer):
             "Indicatie of de, met behandeling van de zaak gemoeide, kosten betaald zijn.", Betalingsindicatie
         ),
     )
-    betalingsindicatie_weergave = serializers.CharField(
-        source="get_betalingsindicatie_display", read_only=True, help_text="Uitleg bij `betalingsindicatie`."
-    )
+    betalingsindicatie_weergave = serializers.SerializerMethodField(help_text="Uitleg bij `betalingsindicatie`.")
     communicatiekanaal = OptioneleUrlField(
         max_length=1000, help_text=Zaak._meta.get_field("communicatiekanaal").help_text
     )
@@ -348,6 +346,9 @@ class ZaakSerializer(UrlMixin, serializers.ModelSerializer):
             "omschrijving": {"required": False},
             "toelichting": {"required": False},
         }
+
+    def get_betalingsindicatie_weergave(self, obj) -> str:
+        return Betalingsindicatie(obj.betalingsindicatie).label if obj.betalingsindicatie else ""
 
     def validate(self, attrs):
         if "archiefnominatie" in attrs and attrs["archiefnominatie"] is None:
