@@ -28,7 +28,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from common.constants import Archiefstatus
-from common.exceptions import DomainError
+from common.exceptions import DomainError, camel_name
 
 from . import brondatum
 from .clients import BadReferenceError, DocumentenClient, object_gegevens
@@ -79,7 +79,8 @@ def besluiten_url(obj: models.Model) -> str:
 
 
 def _error(detail: str, code: str, field: str = "nonFieldErrors", status_code: int = 400) -> DomainError:
-    return DomainError(detail, code, field=field, status_code=status_code)
+    """A refusal about `field` (named as in the model; it is reported in the API's camelCase)."""
+    return DomainError(detail, code, field=camel_name(field), status_code=status_code)
 
 
 # --- zaak ----------------------------------------------------------------------------------

@@ -163,3 +163,13 @@ def test_a_besluittype_in_use_is_not_deleted(api_client, besluittype):
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "in-use"
     assert Besluit.objects.count() == 1
+
+
+def test_verantwoordelijke_organisatie_is_immutable_and_reported_in_camel_case(api_client, besluittype):
+    besluit = api_client.post(f"{BESLUITEN}besluiten", besluit_body(besluittype), format="json").json()
+
+    response = api_client.patch(besluit["url"], {"verantwoordelijkeOrganisatie": "517439943"}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "verantwoordelijkeOrganisatie"
+    assert response.json()["invalidParams"][0]["code"] == "wijzigen-niet-toegelaten"
