@@ -1,7 +1,39 @@
-from django.contrib import admin
+"""The admin: the Selectielijst (read-only), the retention index, vernietigingslijsten and
+the dashboard 'informatiehuishouding op orde'. Every change goes through the services."""
 
-from . import selectors
-from .models import ProcesType, Resultaat, ResultaatTypeOmschrijvingGeneriek
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from common.exceptions import DomainError
+
+from . import rapportage, roles, selectors, services
+from .charts import bar_chart
+from .models import (
+    Beoordeling,
+    IndexDocument,
+    IndexZaak,
+    IndexZaakType,
+    ItemStatus,
+    Overgang,
+    ProcesType,
+    Resultaat,
+    ResultaatTypeOmschrijvingGeneriek,
+    Vernietigingslijst,
+    VernietigingslijstItem,
+)
+from .models import VernietigingslijstStatus as Status
+from .verklaring import verklaring_csv, verklaring_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -62,3 +94,410 @@ class ResultaatAdmin(ReadOnlyAdmin):
 class ResultaatTypeOmschrijvingGeneriekAdmin(ReadOnlyAdmin):
     list_display = ("omschrijving", "definitie", "opmerking")
     search_fields = ("omschrijving",)
+
+
+# --- the retention index, vernietigingslijsten and the dashboard ------------------------------
+
+
+class ArchiveringsblokkadeFilter(admin.SimpleListFilter):
+    title = "archiveringsblokkade"
+    parameter_name = "geblokkeerd"
+
+    def lookups(self, request, model_admin):
+        return [("ja", "Kan niet gearchiveerd worden"), ("nee", "Geen blokkade")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.exclude(archiveringsblokkade="")
+        if self.value() == "nee":
+            return queryset.filter(archiveringsblokkade="")
+        return queryset
+
+
+class VernietigbaarFilter(admin.SimpleListFilter):
+    title = "vernietigbaar"
+    parameter_name = "vernietigbaar"
+
+    def lookups(self, request, model_admin):
+        return [("ja", "Kandidaat voor vernietiging")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.filter(pk__in=selectors.vernietigbare_zaken().values("pk"))
+        return queryset
+
+
+class IndexDocumentInline(admin.TabularInline):
+    model = IndexDocument
+    fields = ("titel", "identificatie", "status", "integriteit_in_orde", "integriteit_gecontroleerd_op", "url")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IndexZaak)
+class IndexZaakAdmin(ReadOnlyAdmin):
+    """The archive's index; it is filled through the APIs, never edited here."""
+
+    list_display = (
+        "identificatie",
+        "zaaktype_omschrijving",
+        "einddatum",
+        "resultaat_omschrijving",
+        "selectielijstklasse_nummer",
+        "archiefnominatie",
+        "archiefactiedatum",
+        "archiefstatus",
+        "documenten_totaal",
+        "archiveringsblokkade",
+    )
+    list_filter = (
+        VernietigbaarFilter,
+        "archiefnominatie",
+        "archiefstatus",
+        ArchiveringsblokkadeFilter,
+        "zaaktype_omschrijving",
+        "selectielijst_jaar",
+    )
+    search_fields = ("identificatie", "url", "omschrijving")
+    date_hierarchy = "archiefactiedatum"
+    inlines = [IndexDocumentInline]
+    change_list_template = "admin/archief/indexzaak/change_list.html"
+
+    def get_queryset(self, request):
+        return selectors.indexzaak_list()
+
+    @admin.display(description="documenten", ordering="documenten_totaal")
+    def documenten_totaal(self, obj) -> int:
+        return obj.documenten_totaal
+
+    def get_urls(self):
+        return [
+            path("dashboard/", self.admin_site.admin_view(self.dashboard_view), name="archief_dashboard"),
+            path("dashboard/csv/", self.admin_site.admin_view(self.dashboard_csv), name="archief_dashboard_csv"),
+            *super().get_urls(),
+        ]
+
+    def dashboard_view(self, request):
+        """Informatiehuishouding op orde: every norm as a chart, per zaaktype, with the zaken behind it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        uitkomsten = rapportage.rapportage()
+        index = {z.url: z.pk for z in IndexZaak.objects.filter(url__in={u for n in uitkomsten for u in n.zaken})}
+        normen = [
+            {
+                "uitkomst": uitkomst,
+                "chart": bar_chart(
+                    [(t.omschrijving or t.zaaktype, t.aantal) for t in uitkomst.per_zaaktype],
+                    title=uitkomst.titel,
+                )
+                if uitkomst.per_zaaktype
+                else None,
+                "zaken": [(url, index.get(url)) for url in uitkomst.zaken[:50]],
+                "meer": max(len(uitkomst.zaken) - 50, 0),
+            }
+            for uitkomst in uitkomsten
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Informatiehuishouding op orde",
+            "overzicht": bar_chart(
+                [(u.titel, u.aantal if u.beschikbaar else None) for u in uitkomsten], title="Alle normen"
+            ),
+            "normen": normen,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/archief/dashboard.html", context)
+
+    def dashboard_csv(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(rapportage.rapportage_csv(rapportage.rapportage()), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="informatiehuishouding.csv"'
+        return response
+
+
+@admin.register(IndexZaakType)
+class IndexZaakTypeAdmin(ReadOnlyAdmin):
+    list_display = ("omschrijving", "identificatie", "concept", "compleet", "gesynchroniseerd_op")
+    search_fields = ("omschrijving", "identificatie", "url")
+
+    @admin.display(description="archiveringsparameters compleet", boolean=True)
+    def compleet(self, obj) -> bool:
+        return obj.archiveringsparameters_compleet
+
+
+class VernietigingslijstForm(forms.ModelForm):
+    zaken = forms.ModelMultipleChoiceField(
+        queryset=IndexZaak.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Zaken met archiefnominatie `vernietigen` waarvan de archiefactiedatum bereikt is.",
+    )
+
+    class Meta:
+        model = Vernietigingslijst
+        fields = ("naam", "toelichting", "beoordelaar", "medebeoordelaars", "archivaris")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        querysets = {
+            "zaken": selectors.vernietigbare_zaken(),
+            "beoordelaar": _users_with(roles.REVIEW),
+            "archivaris": _users_with(roles.APPROVE),
+            "medebeoordelaars": _users_with(roles.COREVIEW),
+        }
+        for name, queryset in querysets.items():
+            if name in self.fields:  # a saved list is shown read-only, without form fields
+                self.fields[name].queryset = queryset
+        if "medebeoordelaars" in self.fields:
+            self.fields["medebeoordelaars"].required = False
+
+
+def _users_with(codename: str):
+    from django.contrib.auth.models import User
+
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__permissions__codename=codename) | Q(user_permissions__codename=codename))
+        .distinct()
+    )
+
+
+class TransitieForm(forms.Form):
+    toelichting = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ItemInline(admin.TabularInline):
+    model = VernietigingslijstItem
+    fields = (
+        "identificatie",
+        "zaaktype_omschrijving",
+        "einddatum",
+        "selectielijstklasse_nummer",
+        "archiefactiedatum",
+        "status",
+        "uitzonderingsreden",
+        "fout",
+        "vernietigd_op",
+    )
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class BeoordelingInline(admin.TabularInline):
+    model = Beoordeling
+    fields = ("datum", "gebruiker", "rol", "oordeel", "toelichting", "ronde")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class OvergangInline(admin.TabularInline):
+    model = Overgang
+    fields = ("datum", "van", "naar", "gebruiker", "toelichting")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+# name -> (label, service call, whether it takes a judgement)
+TRANSITIES = {
+    "indienen": ("Indienen voor beoordeling", services.vernietigingslijst_indienen, None),
+    "goedkeuren": ("Goedkeuren (beoordeling)", services.vernietigingslijst_beoordelen, True),
+    "afkeuren": ("Wijzigingen vragen (beoordeling)", services.vernietigingslijst_beoordelen, False),
+    "aanbieden": ("Aanbieden aan de archivaris", services.vernietigingslijst_aanbieden, None),
+    "vaststellen": ("Vaststellen (archivaris)", services.vernietigingslijst_vaststellen, True),
+    "terugsturen": ("Wijzigingen vragen (archivaris)", services.vernietigingslijst_vaststellen, False),
+}
+
+
+@admin.register(Vernietigingslijst)
+class VernietigingslijstAdmin(admin.ModelAdmin):
+    """Lists are proposed here or through the API; every step goes through the services."""
+
+    form = VernietigingslijstForm
+    list_display = ("naam", "status", "auteur", "beoordelaar", "archivaris", "aangemaakt_op", "vernietigen_vanaf")
+    list_filter = ("status",)
+    search_fields = ("naam", "items__identificatie")
+    inlines = [ItemInline, BeoordelingInline, OvergangInline]
+    change_form_template = "admin/archief/vernietigingslijst/change_form.html"
+    readonly_fields = (
+        "status",
+        "voortgang",
+        "auteur",
+        "aangemaakt_op",
+        "vernietigen_vanaf",
+        "uitgevoerd_op",
+        "verklaring",
+        "verklaring_csv",
+        "verklaring_zaak",
+    )
+
+    @admin.display(description="voortgang")
+    def voortgang(self, obj: Vernietigingslijst) -> str:
+        """How far the destruction is: a progress bar over the zaken that are not excluded."""
+        counts = dict(obj.items.values_list("status").annotate(n=Count("pk")).order_by())
+        total = sum(n for status, n in counts.items() if status != ItemStatus.uitgezonderd)
+        done = counts.get(ItemStatus.vernietigd, 0) + counts.get(ItemStatus.overgeslagen, 0)
+        summary = ", ".join(f"{counts[s]} {label.lower()}" for s, label in ItemStatus.choices if counts.get(s))
+        return format_html('<progress value="{}" max="{}"></progress> {}', done, total or 1, summary)
+
+    def has_add_permission(self, request):
+        return request.user.has_perm(roles.perm(roles.PROPOSE))
+
+    def has_change_permission(self, request, obj=None):
+        return False if obj is not None else super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ("naam", "toelichting", "beoordelaar", "medebeoordelaars", "archivaris", "zaken")
+        return ("naam", "toelichting", "beoordelaar", "medebeoordelaars", "archivaris", *self.readonly_fields)
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        try:
+            lijst = services.vernietigingslijst_create(
+                auteur=request.user,
+                naam=data["naam"],
+                toelichting=data.get("toelichting", ""),
+                zaken=[zaak.url for zaak in data["zaken"]],
+                beoordelaar=data["beoordelaar"],
+                archivaris=data["archivaris"],
+                medebeoordelaars=data.get("medebeoordelaars") or [],
+            )
+        except DomainError as exc:
+            reasons = "; ".join(p["reason"] for p in exc.invalid_params) or str(exc.detail)
+            raise _AdminRefusalError(f"{exc.detail} {reasons}") from exc
+        obj.pk = lijst.pk
+
+    def save_related(self, request, form, formsets, change):
+        """The service has set the co-reviewers already."""
+
+    def add_view(self, request, form_url="", extra_context=None):
+        try:
+            return super().add_view(request, form_url, extra_context)
+        except _AdminRefusalError as exc:
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(request.get_full_path())
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/transitie/<str:name>/",
+                self.admin_site.admin_view(self.transitie_view),
+                name="archief_vernietigingslijst_transitie",
+            ),
+            path(
+                "<int:pk>/uitzonderen/<int:item>/",
+                self.admin_site.admin_view(self.uitzonderen_view),
+                name="archief_vernietigingslijst_uitzonderen",
+            ),
+            path(
+                "<int:pk>/uitvoeren/",
+                self.admin_site.admin_view(self.uitvoeren_view),
+                name="archief_vernietigingslijst_uitvoeren",
+            ),
+            path(
+                "<int:pk>/verklaring/<str:formaat>/",
+                self.admin_site.admin_view(self.verklaring_view),
+                name="archief_vernietigingslijst_verklaring",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        lijst = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "transities": [(name, label) for name, (label, _, _) in TRANSITIES.items()],
+            "lijst": lijst,
+            "uitvoerbaar": lijst is not None and lijst.status in (Status.klaar_voor_vernietiging, Status.mislukt),
+            "uitzonderbaar": (
+                lijst.items.filter(status=ItemStatus.voorgesteld)
+                if lijst is not None and lijst.status in services.UITZONDEREN_MOGELIJK
+                else []
+            ),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _back(self, lijst):
+        return HttpResponseRedirect(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]))
+
+    def transitie_view(self, request, pk: int, name: str):
+        lijst = self.get_object(request, str(pk))
+        if lijst is None or name not in TRANSITIES or request.method != "POST":
+            raise Http404
+        label, call, akkoord = TRANSITIES[name]
+        form = TransitieForm(request.POST)
+        form.is_valid()
+        kwargs = {"gebruiker": request.user, "toelichting": form.cleaned_data.get("toelichting", "")}
+        if akkoord is not None:
+            kwargs["akkoord"] = akkoord
+        try:
+            call(lijst, **kwargs)
+        except DomainError as exc:
+            reasons = "; ".join(p["reason"] for p in exc.invalid_params)
+            messages.error(request, f"{label}: {exc.detail} {reasons}".strip())
+        else:
+            messages.success(request, f"{label}: gelukt.")
+        return self._back(lijst)
+
+    def uitzonderen_view(self, request, pk: int, item: int):
+        lijst = self.get_object(request, str(pk))
+        if lijst is None or request.method != "POST":
+            raise Http404
+        entry = get_object_or_404(VernietigingslijstItem, pk=item, lijst=lijst)
+        try:
+            services.item_uitzonderen(entry, gebruiker=request.user, reden=request.POST.get("reden", ""))
+        except DomainError as exc:
+            messages.error(request, str(exc.detail))
+        else:
+            messages.success(request, f"{entry} is uitgezonderd.")
+        return self._back(lijst)
+
+    def uitvoeren_view(self, request, pk: int):
+        """Carry out a list now (after the waiting period), or rerun a failed one: archivists only."""
+        lijst = self.get_object(request, str(pk))
+        if lijst is None or request.method != "POST":
+            raise Http404
+        try:
+            services.vernietigingslijst_uitvoeren_aanvragen(lijst, gebruiker=request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc.detail))
+        else:
+            messages.info(request, "De vernietiging is ingepland; de voortgang staat bij de zaken hieronder.")
+        return self._back(lijst)
+
+    def verklaring_view(self, request, pk: int, formaat: str):
+        lijst = self.get_object(request, str(pk))
+        if lijst is None or formaat not in ("csv", "xlsx"):
+            raise Http404
+        if formaat == "csv":
+            response = HttpResponse(verklaring_csv(lijst), content_type="text/csv")
+        else:
+            response = HttpResponse(verklaring_xlsx(lijst), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="verklaring-van-vernietiging-{lijst.pk}.{formaat}"'
+        return response
+
+
+class _AdminRefusalError(Exception):
+    """A service refused a change made in the admin; shown as a message."""

@@ -11,6 +11,7 @@ import uuid as _uuid
 
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 
 from common.constants import Archiefnominatie
 
@@ -237,3 +238,362 @@ class ResultaatTypeOmschrijvingGeneriek(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving
+
+
+# --- The retention index ------------------------------------------------------------------
+#
+# archief/ reaches cases and documents only through the ZGW contracts. What the archive
+# needs to know about them (to propose destruction, to archive, to report) is copied here,
+# keyed by URL, kept current by notifications and healed by a periodic full resync. The
+# admin and the report read only these tables, never another app's.
+
+
+class ZGWArchiefstatus(models.TextChoices):
+    """`archiefstatus` of a zaak in the ZGW Zaken API."""
+
+    nog_te_archiveren = "nog_te_archiveren", "De zaak cq. het zaakdossier is nog niet als geheel gearchiveerd."
+    gearchiveerd = "gearchiveerd", "De zaak cq. het zaakdossier is als geheel niet-wijzigbaar bewaarbaar gemaakt."
+    gearchiveerd_procestermijn_onbekend = (
+        "gearchiveerd_procestermijn_onbekend",
+        "De zaak cq. het zaakdossier is als geheel niet-wijzigbaar bewaarbaar gemaakt maar de vernietigingsdatum "
+        "kan nog niet bepaald worden.",
+    )
+    overgedragen = "overgedragen", "De zaak cq. het zaakdossier is overgebracht naar een archiefbewaarplaats."
+
+
+class DocumentStatus(models.TextChoices):
+    """`status` of an EnkelvoudigInformatieObject in the ZGW Documenten API."""
+
+    in_bewerking = "in_bewerking", "In bewerking"
+    ter_vaststelling = "ter_vaststelling", "Ter vaststelling"
+    definitief = "definitief", "Definitief"
+    gearchiveerd = "gearchiveerd", "Gearchiveerd"
+    onbekend = "", "Onbekend"
+
+
+class IndexZaakType(models.Model):
+    """A zaaktype as the archive sees it: whether its archiving parameters are complete."""
+
+    url = models.URLField(max_length=1000, unique=True, help_text="URL of the zaaktype in the Catalogi API.")
+    identificatie = models.CharField(max_length=50, blank=True, help_text="`identificatie` of the zaaktype.")
+    omschrijving = models.CharField(max_length=100, blank=True, help_text="`omschrijving` of the zaaktype.")
+    concept = models.BooleanField(default=False, help_text="Whether the zaaktype is still a concept.")
+    archiveringsgebreken = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What is missing in its archiving parameters (per resultaattype); empty when complete.",
+    )
+    gesynchroniseerd_op = models.DateTimeField(help_text="When this row was last read from the Catalogi API.")
+
+    class Meta:
+        verbose_name = "zaaktype (index)"
+        verbose_name_plural = "zaaktypen (index)"
+        ordering = ["omschrijving", "url"]
+
+    def __str__(self) -> str:
+        return self.omschrijving or self.url
+
+    @property
+    def archiveringsparameters_compleet(self) -> bool:
+        return not self.archiveringsgebreken
+
+
+class IndexZaak(models.Model):
+    """The archive-relevant metadata of one zaak, read through the Zaken and Catalogi APIs."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text="Unique identifier in the archive's index.")
+    url = models.URLField(max_length=1000, unique=True, help_text="URL of the zaak in the Zaken API.")
+    identificatie = models.CharField(max_length=40, blank=True, help_text="`identificatie` of the zaak.")
+    bronorganisatie = models.CharField(max_length=9, blank=True, help_text="RSIN of the bronorganisatie.")
+    omschrijving = models.CharField(max_length=80, blank=True, help_text="`omschrijving` of the zaak.")
+    zaaktype = models.URLField(max_length=1000, db_index=True, help_text="URL of the zaaktype in the Catalogi API.")
+    zaaktype_omschrijving = models.CharField(max_length=100, blank=True, help_text="`omschrijving` of the zaaktype.")
+    startdatum = models.DateField(null=True, blank=True, help_text="`startdatum` of the zaak.")
+    einddatum = models.DateField(
+        null=True, blank=True, db_index=True, help_text="`einddatum` of the zaak; empty while it is open."
+    )
+    resultaat = models.URLField(max_length=1000, blank=True, help_text="URL of the resultaat of the zaak.")
+    resultaattype = models.URLField(max_length=1000, blank=True, help_text="URL of the resultaattype.")
+    resultaat_omschrijving = models.CharField(
+        max_length=30, blank=True, help_text="`omschrijving` of the resultaattype."
+    )
+    selectielijstklasse = models.URLField(
+        max_length=1000, blank=True, help_text="URL of the Selectielijst resultaat of the resultaattype."
+    )
+    selectielijstklasse_nummer = models.CharField(
+        max_length=20, blank=True, help_text="Full number of the selectielijstklasse, e.g. `11.1.2`."
+    )
+    selectielijst_jaar = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(INTEGER_MAX)],
+        help_text="Version (year) of the Selectielijst the selectielijstklasse belongs to.",
+    )
+    archiefnominatie = models.CharField(
+        max_length=20, choices=Archiefnominatie.choices, blank=True, db_index=True, help_text="`archiefnominatie`."
+    )
+    archiefactiedatum = models.DateField(
+        null=True, blank=True, db_index=True, help_text="`archiefactiedatum`: when the archiefactie is due."
+    )
+    archiefstatus = models.CharField(
+        max_length=40,
+        choices=ZGWArchiefstatus.choices,
+        default=ZGWArchiefstatus.nog_te_archiveren,
+        db_index=True,
+        help_text="`archiefstatus` of the zaak.",
+    )
+    archiveringsblokkade = models.TextField(
+        blank=True, help_text="Why the archiving step could not archive this closed zaak; empty otherwise."
+    )
+    gesynchroniseerd_op = models.DateTimeField(help_text="When this row was last read through the APIs.")
+
+    class Meta:
+        verbose_name = "zaak (index)"
+        verbose_name_plural = "zaken (index)"
+        ordering = ["archiefactiedatum", "identificatie", "pk"]
+        indexes = [models.Index(fields=["archiefnominatie", "archiefactiedatum"])]
+
+    def __str__(self) -> str:
+        return self.identificatie or self.url
+
+
+class IndexDocument(models.Model):
+    """A document (EnkelvoudigInformatieObject) of an indexed zaak, with its status and fixity."""
+
+    zaak = models.ForeignKey(IndexZaak, on_delete=models.CASCADE, related_name="documenten", help_text="The zaak.")
+    url = models.URLField(max_length=1000, help_text="URL of the informatieobject in the Documenten API.")
+    identificatie = models.CharField(max_length=40, blank=True, help_text="`identificatie` of the document.")
+    titel = models.CharField(max_length=200, blank=True, help_text="`titel` of the document.")
+    status = models.CharField(
+        max_length=20, choices=DocumentStatus.choices, blank=True, help_text="`status` of the document."
+    )
+    integriteit_algoritme = models.CharField(max_length=20, blank=True, help_text="`integriteit.algoritme`.")
+    integriteit_waarde = models.CharField(max_length=128, blank=True, help_text="`integriteit.waarde`.")
+    integriteit_gecontroleerd_op = models.DateTimeField(
+        null=True, blank=True, help_text="When the content was last downloaded and its checksum compared."
+    )
+    integriteit_in_orde = models.BooleanField(
+        null=True, blank=True, help_text="Result of the last fixity check; empty when never checked."
+    )
+
+    class Meta:
+        verbose_name = "document (index)"
+        verbose_name_plural = "documenten (index)"
+        constraints = [models.UniqueConstraint(fields=["zaak", "url"], name="archief_indexdocument_zaak_url")]
+
+    def __str__(self) -> str:
+        return self.titel or self.url
+
+
+# --- Vernietigingslijsten -------------------------------------------------------------------
+
+
+class VernietigingslijstStatus(models.TextChoices):
+    nieuw = "nieuw", "Nieuw"
+    klaar_voor_beoordeling = "klaar_voor_beoordeling", "Klaar voor beoordeling"
+    wijzigingen_gevraagd = "wijzigingen_gevraagd", "Wijzigingen gevraagd"
+    beoordeeld = "beoordeeld", "Beoordeeld"
+    klaar_voor_archivaris = "klaar_voor_archivaris", "Klaar voor de archivaris"
+    klaar_voor_vernietiging = "klaar_voor_vernietiging", "Klaar voor vernietiging"
+    vernietigd = "vernietigd", "Vernietigd"
+    mislukt = "mislukt", "Vernietiging (deels) mislukt"
+
+
+class Vernietigingslijst(models.Model):
+    """A proposal to destroy a set of zaken, reviewed and approved before Celery carries it out."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text="Unique resource identifier (UUID4).")
+    naam = models.CharField(max_length=200, help_text="Name of the list.")
+    toelichting = models.TextField(blank=True, help_text="Why these zaken are proposed together.")
+    status = models.CharField(
+        max_length=30,
+        choices=VernietigingslijstStatus.choices,
+        default=VernietigingslijstStatus.nieuw,
+        db_index=True,
+        help_text="Where the list is in its review and destruction.",
+    )
+    auteur = models.ForeignKey(
+        "auth.User",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The record manager who proposed the list.",
+    )
+    beoordelaar = models.ForeignKey(
+        "auth.User",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The reviewer who must approve the list before the archivist sees it.",
+    )
+    medebeoordelaars = models.ManyToManyField(
+        "auth.User",
+        related_name="+",
+        blank=True,
+        help_text="Optional co-reviewers; each must approve as well.",
+    )
+    archivaris = models.ForeignKey(
+        "auth.User",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The archivist who gives the final approval.",
+    )
+    aangemaakt_op = models.DateTimeField(default=timezone.now, help_text="When the list was proposed.")
+    vernietigen_vanaf = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="After the archivist's approval: the earliest moment the destruction is carried out.",
+    )
+    uitgevoerd_op = models.DateTimeField(null=True, blank=True, help_text="When the destruction last ran.")
+    bezig_sinds = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set while a run carries the list out, so a second run (the periodic task and a click in "
+        "the admin) leaves it alone; a claim older than an hour counts as abandoned.",
+    )
+    verklaring = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text="URL of the verklaring van vernietiging (XLSX), stored as a document in the Documenten API.",
+    )
+    verklaring_csv = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text="URL of the machine-readable verklaring van vernietiging (CSV) in the Documenten API.",
+    )
+    verklaring_zaak = models.URLField(
+        max_length=1000, blank=True, help_text="URL of the zaak the verklaring van vernietiging is stored on."
+    )
+
+    class Meta:
+        verbose_name = "vernietigingslijst"
+        verbose_name_plural = "vernietigingslijsten"
+        ordering = ["-aangemaakt_op", "-pk"]
+        permissions = [
+            ("propose_vernietigingslijst", "Can propose a vernietigingslijst (record manager)"),
+            ("review_vernietigingslijst", "Can review a vernietigingslijst (reviewer)"),
+            ("coreview_vernietigingslijst", "Can co-review a vernietigingslijst (co-reviewer)"),
+            ("approve_vernietigingslijst", "Can give the final approval of a vernietigingslijst (archivist)"),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class ItemStatus(models.TextChoices):
+    voorgesteld = "voorgesteld", "Voorgesteld"
+    uitgezonderd = "uitgezonderd", "Uitgezonderd"
+    vernietigd = "vernietigd", "Vernietigd"
+    mislukt = "mislukt", "Vernietiging mislukt"
+    overgeslagen = "overgeslagen", "Overgeslagen (niet meer vernietigbaar)"
+
+
+class VernietigingslijstItem(models.Model):
+    """One zaak on a list, with a snapshot of what the verklaring van vernietiging needs.
+
+    The snapshot is taken when the zaak is added and refreshed just before it is
+    destroyed: after destruction nothing is left to read it from.
+    """
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text="Unique resource identifier (UUID4).")
+    lijst = models.ForeignKey(Vernietigingslijst, on_delete=models.CASCADE, related_name="items", help_text="The list.")
+    zaak = models.URLField(max_length=1000, help_text="URL of the zaak in the Zaken API.")
+    identificatie = models.CharField(max_length=40, blank=True, help_text="`identificatie` of the zaak.")
+    zaaktype = models.URLField(max_length=1000, blank=True, help_text="URL of the zaaktype.")
+    zaaktype_omschrijving = models.CharField(max_length=100, blank=True, help_text="`omschrijving` of the zaaktype.")
+    startdatum = models.DateField(null=True, blank=True, help_text="`startdatum` of the zaak.")
+    einddatum = models.DateField(null=True, blank=True, help_text="`einddatum` of the zaak.")
+    resultaat_omschrijving = models.CharField(max_length=30, blank=True, help_text="The resultaattype.")
+    selectielijstklasse = models.URLField(max_length=1000, blank=True, help_text="URL of the selectielijstklasse.")
+    selectielijstklasse_nummer = models.CharField(max_length=20, blank=True, help_text="E.g. `11.1.2`.")
+    selectielijst_jaar = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(INTEGER_MAX)], help_text="Version of the Selectielijst."
+    )
+    archiefactiedatum = models.DateField(null=True, blank=True, help_text="`archiefactiedatum` of the zaak.")
+    status = models.CharField(
+        max_length=20, choices=ItemStatus.choices, default=ItemStatus.voorgesteld, help_text="What became of it."
+    )
+    uitzonderingsreden = models.TextField(blank=True, help_text="Why the zaak was taken off the list.")
+    uitgezonderd_door = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="Who excluded it."
+    )
+    verwijderd = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="URLs of the objects already destroyed for this zaak, so a rerun skips them.",
+    )
+    documenten = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="URLs of the zaak's documents, noted before their relations are removed, so a rerun still "
+        "finds them.",
+    )
+    fout = models.TextField(blank=True, help_text="Why the last destruction attempt failed.")
+    vernietigd_op = models.DateTimeField(null=True, blank=True, help_text="When the zaak was destroyed.")
+
+    class Meta:
+        verbose_name = "vernietigingslijstitem"
+        verbose_name_plural = "vernietigingslijstitems"
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["lijst", "zaak"], name="archief_item_lijst_zaak")]
+
+    def __str__(self) -> str:
+        return self.identificatie or self.zaak
+
+
+class Beoordeling(models.Model):
+    """The judgement of one reviewer, co-reviewer or the archivist on a list."""
+
+    class Rol(models.TextChoices):
+        beoordelaar = "beoordelaar", "Beoordelaar"
+        medebeoordelaar = "medebeoordelaar", "Medebeoordelaar"
+        archivaris = "archivaris", "Archivaris"
+
+    class Oordeel(models.TextChoices):
+        akkoord = "akkoord", "Akkoord"
+        wijzigingen_gevraagd = "wijzigingen_gevraagd", "Wijzigingen gevraagd"
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text="Unique resource identifier (UUID4).")
+    lijst = models.ForeignKey(
+        Vernietigingslijst, on_delete=models.CASCADE, related_name="beoordelingen", help_text="The list."
+    )
+    gebruiker = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+", help_text="Who judged.")
+    rol = models.CharField(max_length=20, choices=Rol.choices, help_text="In which role.")
+    oordeel = models.CharField(max_length=30, choices=Oordeel.choices, help_text="The judgement.")
+    toelichting = models.TextField(blank=True, help_text="The comment with it.")
+    ronde = models.PositiveIntegerField(help_text="The review round: it goes up each time the author resubmits.")
+    datum = models.DateTimeField(default=timezone.now, help_text="When.")
+
+    class Meta:
+        verbose_name = "beoordeling"
+        verbose_name_plural = "beoordelingen"
+        ordering = ["datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} ({self.rol}): {self.oordeel}"
+
+
+class Overgang(models.Model):
+    """One state transition of a list: who moved it, when, from where to where, and why."""
+
+    lijst = models.ForeignKey(
+        Vernietigingslijst, on_delete=models.CASCADE, related_name="overgangen", help_text="The list."
+    )
+    van = models.CharField(max_length=30, choices=VernietigingslijstStatus.choices, blank=True, help_text="From.")
+    naar = models.CharField(max_length=30, choices=VernietigingslijstStatus.choices, help_text="To.")
+    gebruiker = models.ForeignKey(
+        "auth.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who made the transition; empty when the system did (the destruction task).",
+    )
+    toelichting = models.TextField(blank=True, help_text="The comment given with the transition.")
+    datum = models.DateTimeField(default=timezone.now, help_text="When.")
+
+    class Meta:
+        verbose_name = "overgang"
+        verbose_name_plural = "overgangen"
+        ordering = ["datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.van or '-'} → {self.naar}"

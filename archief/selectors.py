@@ -1,11 +1,23 @@
-"""Reads of the Selectielijst, in the order the published list uses."""
+"""Reads: the Selectielijst in the order the published list uses; the archive's index and lists."""
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
-from django.db.models.functions import Coalesce
+import datetime as dt
 
-from .models import ProcesType, Resultaat, ResultaatTypeOmschrijvingGeneriek
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from common.constants import Archiefnominatie
+
+from .models import (
+    IndexZaak,
+    ProcesType,
+    Resultaat,
+    ResultaatTypeOmschrijvingGeneriek,
+    Vernietigingslijst,
+    ZGWArchiefstatus,
+)
 
 
 def procestype_list() -> QuerySet[ProcesType]:
@@ -25,3 +37,38 @@ def resultaat_list() -> QuerySet[Resultaat]:
 
 def resultaattypeomschrijving_list() -> QuerySet[ResultaatTypeOmschrijvingGeneriek]:
     return ResultaatTypeOmschrijvingGeneriek.objects.order_by("omschrijving")
+
+
+# --- the archive's index and lists ----------------------------------------------------------
+
+
+def indexzaak_list() -> QuerySet[IndexZaak]:
+    """Indexed zaken with their document counts per status."""
+    return IndexZaak.objects.annotate(
+        documenten_totaal=Count("documenten"),
+        **{
+            f"documenten_{status}": Count("documenten", filter=Q(documenten__status=status))
+            for status in ("in_bewerking", "ter_vaststelling", "definitief", "gearchiveerd")
+        },
+        documenten_integriteit_mislukt=Count("documenten", filter=Q(documenten__integriteit_in_orde=False)),
+    ).order_by("archiefactiedatum", "identificatie", "pk")
+
+
+def vernietigbare_zaken(vandaag: dt.date | None = None) -> QuerySet[IndexZaak]:
+    """Candidates for a vernietigingslijst: `vernietigen`, closed, archiefactiedatum reached."""
+    vandaag = vandaag or timezone.localdate()
+    return (
+        indexzaak_list()
+        .filter(
+            archiefnominatie=Archiefnominatie.vernietigen,
+            einddatum__isnull=False,
+            archiefactiedatum__lte=vandaag,
+        )
+        .exclude(archiefstatus=ZGWArchiefstatus.overgedragen)
+    )
+
+
+def vernietigingslijst_list() -> QuerySet[Vernietigingslijst]:
+    return Vernietigingslijst.objects.select_related("auteur", "beoordelaar", "archivaris").prefetch_related(
+        "medebeoordelaars", "items", "beoordelingen__gebruiker", "overgangen__gebruiker"
+    )

@@ -211,3 +211,109 @@ CELERY_BEAT_SCHEDULE = {
 
 NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 NOTIFICATIONS_BACKOFF_BASE = env_int("NOTIFICATIONS_BACKOFF_BASE", 30)
+
+# --- documenten ----------------------------------------------------------------------------
+
+# Document files go through Django's storage API. Local disk by default; for S3-compatible
+# storage install django-storages[s3] and set DOCUMENTEN_STORAGE_BACKEND to
+# `storages.backends.s3.S3Storage`, its options (bucket_name, endpoint_url, ...) as JSON in
+# DOCUMENTEN_STORAGE_OPTIONS.
+import json  # noqa: E402
+
+STORAGES["documenten"] = {
+    "BACKEND": env("DOCUMENTEN_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": json.loads(env("DOCUMENTEN_STORAGE_OPTIONS") or "{}") or {"location": str(MEDIA_ROOT / "documenten")},
+}
+# Size of a bestandsdeel: files announced with `bestandsomvang` arrive in parts of this size
+# (the last one smaller). A part travels in one request, so keep it below DATA_UPLOAD_MAX_MEMORY_SIZE.
+DOCUMENTEN_BESTANDSDEEL_SIZE = env_int("DOCUMENTEN_BESTANDSDEEL_SIZE", 8 * 1024 * 1024)
+# The fixity task rechecks the files least recently checked, this many per run.
+DOCUMENTEN_FIXITY_BATCH = env_int("DOCUMENTEN_FIXITY_BATCH", 500)
+CELERY_BEAT_SCHEDULE["documenten-fixity"] = {
+    "task": "documenten.tasks.check_fixity",
+    "schedule": env_int("DOCUMENTEN_FIXITY_INTERVAL", 3600),
+}
+CELERY_BEAT_SCHEDULE["documenten-orphans"] = {
+    "task": "documenten.tasks.remove_orphaned_files",
+    "schedule": env_int("DOCUMENTEN_ORPHANS_INTERVAL", 6 * 3600),
+}
+
+# --- openbaarmaking ------------------------------------------------------------------------
+
+# Where the public (robots.txt, DiWoo sitemaps, downloads) reaches this deployment; the
+# Woo-index requires https.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "https://localhost:8000").rstrip("/")
+# The own organisation that publishes (a TOOI identifier from the DiWoo organisation lists).
+OPENBAARMAKING_ORGANISATIE_TOOI = env(
+    "OPENBAARMAKING_ORGANISATIE_TOOI", "https://identifier.overheid.nl/tooi/id/gemeente/gm0344"
+)
+OPENBAARMAKING_ORGANISATIE_NAAM = env("OPENBAARMAKING_ORGANISATIE_NAAM")
+# Who gets the daily deadline overview, and how many days ahead it warns.
+OPENBAARMAKING_OFFICER_EMAILS = env_list("OPENBAARMAKING_OFFICER_EMAILS")
+OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN = env_int("OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN", 3)
+# Sitemap limits of the sitemap protocol, and where the generated sitemaps are written.
+OPENBAARMAKING_SITEMAP_MAX_URLS = env_int("OPENBAARMAKING_SITEMAP_MAX_URLS", 50_000)
+OPENBAARMAKING_SITEMAP_MAX_BYTES = env_int("OPENBAARMAKING_SITEMAP_MAX_BYTES", 50 * 1024 * 1024)
+OPENBAARMAKING_SITEMAP_ROOT = Path(env("OPENBAARMAKING_SITEMAP_ROOT", str(VAR_DIR / "sitemaps")))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "woo@localhost")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "openbaarmaking-reconcile": {
+            "task": "openbaarmaking.tasks.publicaties_reconcile",
+            "schedule": env_int("OPENBAARMAKING_RECONCILE_INTERVAL", 15 * 60),
+        },
+        "openbaarmaking-sitemaps": {
+            "task": "openbaarmaking.tasks.sitemaps_bijwerken",
+            "schedule": env_int("OPENBAARMAKING_SITEMAPS_INTERVAL", 5 * 60),
+        },
+        "openbaarmaking-abonnement": {
+            "task": "openbaarmaking.tasks.abonnement_vernieuwen",
+            "schedule": max(60, JWT_EXPIRY // 3),
+        },
+        "openbaarmaking-deadline-overzicht": {
+            "task": "openbaarmaking.tasks.deadline_overzicht_mailen",
+            "schedule": 24 * 60 * 60,
+        },
+    }
+)
+
+# --- archief ---------------------------------------------------------------------------
+
+# How long after the archivist's approval a vernietigingslijst is carried out (hours):
+# time to stop it if something was overlooked.
+ARCHIEF_VERNIETIGING_WACHTTIJD = env_int("ARCHIEF_VERNIETIGING_WACHTTIJD", 7 * 24)
+# Years after einddatum within which blijvend te bewaren zaken must be transferred to the
+# archive (Archiefwet 1995: 20; the new Archiefwet: 10).
+ARCHIEF_OVERBRENGINGSTERMIJN = env_int("ARCHIEF_OVERBRENGINGSTERMIJN", 20)
+# Where the verklaring van vernietiging is archived: a zaak of this zaaktype (blijvend
+# bewaren) is made per list, and the verklaring is a document of this informatieobjecttype.
+ARCHIEF_VERKLARING_ZAAKTYPE = env("ARCHIEF_VERKLARING_ZAAKTYPE")
+ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE = env("ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE")
+ARCHIEF_BRONORGANISATIE = env("ARCHIEF_BRONORGANISATIE", "000000000")
+# The Authorization header value the notifications component sends to our callback.
+ARCHIEF_NOTIFICATIES_AUTH = env("ARCHIEF_NOTIFICATIES_AUTH")
+CELERY_BEAT_SCHEDULE |= {
+    "archief-index-resync": {
+        "task": "archief.tasks.index_resync",
+        "schedule": env_int("ARCHIEF_RESYNC_INTERVAL", 24 * 3600),
+    },
+    "archief-archiveren": {
+        "task": "archief.tasks.zaken_archiveren",
+        "schedule": env_int("ARCHIEF_ARCHIVEREN_INTERVAL", 24 * 3600),
+    },
+    "archief-integriteit": {
+        "task": "archief.tasks.integriteit_controleren",
+        "schedule": env_int("ARCHIEF_INTEGRITEIT_INTERVAL", 24 * 3600),
+    },
+    "archief-vernietigen": {
+        "task": "archief.tasks.vernietigingslijsten_uitvoeren",
+        "schedule": env_int("ARCHIEF_VERNIETIGEN_INTERVAL", 3600),
+    },
+}
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    "VernietigingslijstStatusEnum": "archief.models.VernietigingslijstStatus.choices",
+    "VernietigingslijstItemStatusEnum": "archief.models.ItemStatus.choices",
+}

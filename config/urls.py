@@ -11,10 +11,14 @@ API_MOUNTS = [
     ("selectielijst/api/v1/", "archief.api.selectielijst_urls", "selectielijst"),
     ("zaken/api/v1/", "zaken.api.zaken_urls", "zaken"),
     ("besluiten/api/v1/", "zaken.api.besluiten_urls", "besluiten"),
+    ("documenten/api/v1/", "documenten.api.documenten_urls", "documenten"),
+    ("openbaarmaking/api/v1/", "openbaarmaking.api.openbaarmaking_urls", "openbaarmaking"),
+    ("archief/api/v1/", "archief.api.archief_urls", "archief"),
 ]
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
     *[path(prefix, include(module, namespace=namespace)) for prefix, module, namespace in API_MOUNTS],
+    path("", include("openbaarmaking.public_urls")),
 ]

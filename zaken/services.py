@@ -303,11 +303,15 @@ def zaaktype_publicatiebezwaren(*, zaaktype: ZaakType, client: SelectielijstClie
     """Why a concept zaaktype cannot be published yet, as ZGW invalidParams; empty: it can.
 
     Rules: the related besluittypen, informatieobjecttypen and deelzaaktypen are published
-    (`concept-relation`); the zaaktype has a begin and an eind status (at least two
-    statustypen), roltypen and resultaattypen; and each resultaattype can be archived
-    automatically (`archiefparameters-incomplete`, one entry per resultaattype, see
+    (`concept-relation`); and each resultaattype can be archived automatically
+    (`archiefparameters-incomplete`, one entry per resultaattype, see
     `archiving.archiefparameters_ontbrekend`), with a selectielijstklasse that still resolves,
     belongs to the zaaktype's procestype and fits the afleidingswijze.
+
+    The standard does not ask a zaaktype for statustypen, roltypen or resultaattypen before
+    publishing, and neither do we: archiving by design holds without it, because a zaak
+    closes only with a resultaat and an eindstatus of its zaaktype, whose parts cannot
+    change once it is published. A zaaktype without resultaattypen has zaken that never close.
     """
     bezwaren: list[dict] = []
 
@@ -325,21 +329,7 @@ def zaaktype_publicatiebezwaren(*, zaaktype: ZaakType, client: SelectielijstClie
             bezwaar(name, "concept-relation", f"Publiceer eerst de gerelateerde {name}: {namen}.")
     if not zaaktype.selectielijst_procestype:
         bezwaar("selectielijstProcestype", "required", "Een zaaktype hoort bij een procestype van de Selectielijst.")
-    if zaaktype.statustypen.count() < 2:
-        bezwaar(
-            "statustypen",
-            "zaaktype-has-no-statustypen",
-            "Een zaaktype heeft minstens twee statustypen: een beginstatus en een eindstatus.",
-        )
-    if not zaaktype.roltypen.exists():
-        bezwaar("roltypen", "zaaktype-has-no-roltypen", "Een zaaktype heeft minstens één roltype.")
     resultaattypen = list(zaaktype.resultaattypen.prefetch_related("besluittypen").order_by("pk"))
-    if not resultaattypen:
-        bezwaar(
-            "resultaattypen",
-            "zaaktype-has-no-resultaattypen",
-            "Een zaaktype heeft minstens één resultaattype, met de archiefparameters van dat resultaat.",
-        )
     client = client or SelectielijstClient()
     resultaten: dict[str, SelectielijstResultaat | BadReferenceError] = {}
     context = {
@@ -523,9 +513,15 @@ def _validate_onderdeel(zaaktype: ZaakType, data: dict) -> dict:
 
 
 def zaaktype_onderdeel_create(*, model: type[M], data: dict[str, Any], forced: bool = False) -> M:
-    """Add a part (statustype, roltype, eigenschap, zaakobjecttype, ...) to a concept zaaktype."""
+    """Add a part (statustype, roltype, eigenschap, zaakobjecttype, ...) to a concept zaaktype.
+
+    Never to a published one, not even with `catalogi.geforceerd-schrijven`: the forced
+    scopes correct or remove what a published version has, they do not extend it (zaken of
+    that version would suddenly have types they were never started with). A new part
+    belongs in a new version. `forced` is accepted for the symmetry with the update.
+    """
     zaaktype = data["zaaktype"]
-    _ensure_zaaktype_concept(zaaktype, forced=forced)
+    _ensure_zaaktype_concept(zaaktype, forced=False)
     data = _validate_onderdeel(zaaktype, data)
     with transaction.atomic():
         onderdeel = _save(model(), data)
@@ -645,8 +641,11 @@ def _resultaattype_save(
 def resultaattype_create(
     *, data: dict[str, Any], forced: bool = False, client: SelectielijstClient | None = None
 ) -> ResultaatType:
-    """Add a resultaattype to a concept zaaktype, its archiving parameters checked against the Selectielijst."""
-    _ensure_zaaktype_concept(data["zaaktype"], forced=forced)
+    """Add a resultaattype to a concept zaaktype, its archiving parameters checked against the Selectielijst.
+
+    Never to a published zaaktype, forced or not (see `zaaktype_onderdeel_create`).
+    """
+    _ensure_zaaktype_concept(data["zaaktype"], forced=False)
     resultaattype = _resultaattype_save(ResultaatType(), data, client=client)
     logger.info("resultaattype_created", extra={"uuid": str(resultaattype.uuid)})
     return resultaattype

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from .factories import ResultaatTypeFactory, ZaakTypeFactory, publiceerbaar_zaaktype
+from .factories import ResultaatTypeFactory, publiceerbaar_zaaktype
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,8 @@ def test_the_resultaattypen_list_shows_what_is_archivable(admin_client):
 
 def test_publish_from_the_admin_applies_the_rules(admin_client):
     compleet = publiceerbaar_zaaktype()
-    leeg = ZaakTypeFactory()
+    leeg = publiceerbaar_zaaktype()
+    ResultaatTypeFactory(zaaktype=leeg, archiefnominatie="", archiefactietermijn="")
     url = reverse("admin:zaken_zaaktype_changelist")
 
     response = admin_client.post(url, {"action": "publiceren", "_selected_action": [compleet.pk, leeg.pk]}, follow=True)

@@ -320,8 +320,13 @@ def test_not_on_a_published_zaaktype(beheerder, make_api_client):
     assert response.status_code == 400
     assert invalid_params(response) == [("nonFieldErrors", "non-concept-zaaktype")]
 
-    forced = make_api_client(autorisaties=[{"component": "ztc", "scopes": ["catalogi.geforceerd-schrijven"]}])
-    assert forced.post(RESULTAATTYPEN, payloads.resultaattype(zaaktype), format="json").status_code == 201
+    # The forced scopes correct a published version; they do not extend it.
+    forced = make_api_client(
+        autorisaties=[{"component": "ztc", "scopes": ["catalogi.schrijven", "catalogi.geforceerd-schrijven"]}]
+    )
+    response = forced.post(RESULTAATTYPEN, payloads.resultaattype(zaaktype), format="json")
+    assert invalid_params(response) == [("nonFieldErrors", "non-concept-zaaktype")]
+    assert not zaaktype.resultaattypen.exists()
 
 
 def test_delete(beheerder):

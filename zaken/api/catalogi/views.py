@@ -46,6 +46,10 @@ CONCEPT_UPDATE = (
     "gezet worden (met alleen dat veld in een PATCH). Met de scope `catalogi.geforceerd-schrijven` gelden "
     "deze beperkingen niet."
 )
+ONDERDEEL_CREATE = (
+    "Dit kan alleen als het ZAAKTYPE een concept is (`non-concept-zaaktype`), ook met de scope "
+    "`catalogi.geforceerd-schrijven`: een gepubliceerde versie krijgt geen nieuwe onderdelen."
+)
 ONDERDEEL_WRITE = (
     "Dit kan alleen als het ZAAKTYPE een concept is (`non-concept-zaaktype`). Met de scope "
     "`catalogi.geforceerd-schrijven` geldt deze beperking niet."
@@ -266,8 +270,6 @@ class ZaakTypeViewSet(CatalogiViewSet):
         "Een zaaktype wordt alleen gepubliceerd als het compleet is en zijn zaken automatisch gearchiveerd kunnen "
         "worden; anders volgt een 400 met één `invalidParams`-regel per bezwaar:\n"
         "- `concept-relation`: gerelateerde besluittypen, informatieobjecttypen of deelzaaktypen zijn nog concept;\n"
-        "- `zaaktype-has-no-statustypen` (minstens een begin- en eindstatus), `zaaktype-has-no-roltypen`, "
-        "`zaaktype-has-no-resultaattypen`;\n"
         "- `archiefparameters-incomplete` (naam `resultaattypen.<uuid>`), per resultaattype zonder "
         "archiefnominatie, archiefactietermijn (behalve bij blijvend bewaren), geldige brondatumArchiefprocedure "
         "of een selectielijstklasse die bij het procestype en de afleidingswijze past.",
@@ -444,7 +446,7 @@ def _onderdeel_schema(naam: str, meervoud: str, extra: str = "") -> dict:
         "retrieve": extend_schema(
             summary=f"Een specifieke {naam} opvragen.", description=f"Een specifieke {naam} opvragen."
         ),
-        "create": extend_schema(summary=f"Maak een {naam} aan.", description=ONDERDEEL_WRITE + extra),
+        "create": extend_schema(summary=f"Maak een {naam} aan.", description=ONDERDEEL_CREATE + extra),
         "update": extend_schema(summary=f"Werk een {naam} in zijn geheel bij.", description=ONDERDEEL_WRITE + extra),
         "partial_update": extend_schema(summary=f"Werk een {naam} deels bij.", description=ONDERDEEL_WRITE + extra),
         "destroy": extend_schema(summary=f"Verwijder een {naam}.", description=ONDERDEEL_DELETE),

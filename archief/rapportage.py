@@ -1,0 +1,210 @@
+"""Informatiehuishouding op orde: the information-management report.
+
+Each norm is a question about the archive's index whose good answer is zero: how many
+zaaktypen, zaken or documents break it, per zaaktype and overall, with the URLs of the
+objects behind the figure. The report reads only the index (never another app's tables),
+so it is as current as the last sync.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from common.constants import Archiefnominatie
+
+from .models import DocumentStatus, IndexDocument, IndexZaak, IndexZaakType, ZGWArchiefstatus
+
+
+@dataclass
+class ZaaktypeTelling:
+    zaaktype: str
+    omschrijving: str
+    aantal: int
+
+
+@dataclass
+class Normuitkomst:
+    code: str
+    titel: str
+    eenheid: str  # what is counted: `zaaktype`, `zaak` or `document`
+    beschikbaar: bool
+    aantal: int = 0
+    per_zaaktype: list[ZaaktypeTelling] = field(default_factory=list)
+    objecten: list[str] = field(default_factory=list)  # URLs of what is counted
+    zaken: list[str] = field(default_factory=list)  # URLs of the zaken behind it
+    toelichting: str = ""
+
+    @property
+    def op_orde(self) -> bool | None:
+        return self.aantal == 0 if self.beschikbaar else None
+
+
+def _aftrek_jaren(datum: dt.date, jaren: int) -> dt.date:
+    try:
+        return datum.replace(year=datum.year - jaren)
+    except ValueError:  # 29 February in a year that has none
+        return datum.replace(year=datum.year - jaren, day=28)
+
+
+def _zaken_norm(code: str, titel: str, qs: QuerySet[IndexZaak], toelichting: str) -> Normuitkomst:
+    rows = list(qs.order_by("url").values_list("url", flat=True))
+    per_zaaktype = [
+        ZaaktypeTelling(r["zaaktype"], r["zaaktype_omschrijving"], r["aantal"])
+        for r in qs.order_by().values("zaaktype", "zaaktype_omschrijving").annotate(aantal=Count("pk"))
+    ]
+    per_zaaktype.sort(key=lambda t: (t.omschrijving, t.zaaktype))
+    return Normuitkomst(
+        code=code,
+        titel=titel,
+        eenheid="zaak",
+        beschikbaar=True,
+        aantal=len(rows),
+        per_zaaktype=per_zaaktype,
+        objecten=rows,
+        zaken=rows,
+        toelichting=toelichting,
+    )
+
+
+def _documenten_norm(code: str, titel: str, qs: QuerySet[IndexDocument], toelichting: str) -> Normuitkomst:
+    rows = list(qs.order_by("url").values_list("url", "zaak__url"))
+    per_zaaktype = [
+        ZaaktypeTelling(r["zaak__zaaktype"], r["zaak__zaaktype_omschrijving"], r["aantal"])
+        for r in qs.order_by().values("zaak__zaaktype", "zaak__zaaktype_omschrijving").annotate(aantal=Count("pk"))
+    ]
+    per_zaaktype.sort(key=lambda t: (t.omschrijving, t.zaaktype))
+    return Normuitkomst(
+        code=code,
+        titel=titel,
+        eenheid="document",
+        beschikbaar=True,
+        aantal=len(rows),
+        per_zaaktype=per_zaaktype,
+        objecten=[url for url, _ in rows],
+        zaken=sorted({zaak for _, zaak in rows}),
+        toelichting=toelichting,
+    )
+
+
+def norm_zaaktypen_onvolledig(vandaag: dt.date) -> Normuitkomst:
+    """Zaaktypen whose resultaattypen lack archiving parameters (DESIGN step 1)."""
+    qs = IndexZaakType.objects.exclude(archiveringsgebreken=[]).order_by("url")
+    return Normuitkomst(
+        code="zaaktypen_archiefparameters_onvolledig",
+        titel="Zaaktypen met onvolledige archiveringsparameters",
+        eenheid="zaaktype",
+        beschikbaar=True,
+        aantal=qs.count(),
+        per_zaaktype=[ZaaktypeTelling(z.url, z.omschrijving, 1) for z in qs],
+        objecten=[z.url for z in qs],
+        toelichting="Een resultaattype zonder archiefnominatie, archiefactietermijn, afleidingswijze of "
+        "selectielijstklasse.",
+    )
+
+
+def norm_zaken_zonder_archiefparameters(vandaag: dt.date) -> Normuitkomst:
+    qs = IndexZaak.objects.filter(einddatum__isnull=False).filter(
+        Q(archiefnominatie="") | Q(archiefactiedatum__isnull=True)
+    )
+    return _zaken_norm(
+        "zaken_zonder_archiefparameters",
+        "Afgesloten zaken zonder archiefnominatie of archiefactiedatum",
+        qs,
+        "Zonder deze twee is niet te bepalen wanneer de zaak vernietigd of overgebracht wordt.",
+    )
+
+
+def norm_vernietiging_achterstallig(vandaag: dt.date) -> Normuitkomst:
+    qs = IndexZaak.objects.filter(archiefnominatie=Archiefnominatie.vernietigen, archiefactiedatum__lt=vandaag)
+    return _zaken_norm(
+        "vernietiging_achterstallig",
+        "Zaken voorbij hun archiefactiedatum die nog niet vernietigd zijn",
+        qs,
+        "Te vernietigen zaken waarvan de bewaartermijn verstreken is.",
+    )
+
+
+def norm_overbrenging_achterstallig(vandaag: dt.date) -> Normuitkomst:
+    jaren = settings.ARCHIEF_OVERBRENGINGSTERMIJN
+    qs = IndexZaak.objects.filter(
+        archiefnominatie=Archiefnominatie.blijvend_bewaren, einddatum__lt=_aftrek_jaren(vandaag, jaren)
+    ).exclude(archiefstatus=ZGWArchiefstatus.overgedragen)
+    return _zaken_norm(
+        "overbrenging_achterstallig",
+        f"Blijvend te bewaren zaken ouder dan {jaren} jaar die nog niet overgebracht zijn",
+        qs,
+        f"De Archiefwet vraagt overbrenging binnen {jaren} jaar na afsluiten (instelling "
+        "ARCHIEF_OVERBRENGINGSTERMIJN).",
+    )
+
+
+def norm_documenten_niet_gearchiveerd(vandaag: dt.date) -> Normuitkomst:
+    qs = IndexDocument.objects.filter(zaak__archiefstatus=ZGWArchiefstatus.gearchiveerd).exclude(
+        status=DocumentStatus.gearchiveerd
+    )
+    return _documenten_norm(
+        "documenten_niet_gearchiveerd",
+        "Documenten van gearchiveerde zaken die niet de status `gearchiveerd` hebben",
+        qs,
+        "Een gearchiveerde zaak hoort alleen gearchiveerde documenten te hebben.",
+    )
+
+
+def norm_integriteit(vandaag: dt.date) -> Normuitkomst:
+    qs = IndexDocument.objects.filter(integriteit_in_orde=False)
+    return _documenten_norm(
+        "integriteit_mislukt",
+        "Bestanden die hun integriteitscontrole niet doorstaan",
+        qs,
+        "De inhoud komt niet overeen met de vastgelegde controlesom (`integriteit`).",
+    )
+
+
+def norm_woo_te_laat(vandaag: dt.date) -> Normuitkomst:
+    return Normuitkomst(
+        code="woo_publicaties_te_laat",
+        titel="Woo-publicaties voorbij hun termijn",
+        eenheid="publicatie",
+        beschikbaar=False,
+        toelichting="Komt uit de Publicaties API zodra die bestaat; nog niet beschikbaar.",
+    )
+
+
+NORMEN: list[Callable[[dt.date], Normuitkomst]] = [
+    norm_zaaktypen_onvolledig,
+    norm_zaken_zonder_archiefparameters,
+    norm_vernietiging_achterstallig,
+    norm_overbrenging_achterstallig,
+    norm_documenten_niet_gearchiveerd,
+    norm_integriteit,
+    norm_woo_te_laat,
+]
+
+
+def rapportage(vandaag: dt.date | None = None) -> list[Normuitkomst]:
+    """Every norm, computed from the index as it is now."""
+    vandaag = vandaag or timezone.localdate()
+    return [norm(vandaag) for norm in NORMEN]
+
+
+def rapportage_csv(uitkomsten: list[Normuitkomst]) -> str:
+    """One row per norm and zaaktype, plus one overall row per norm (zaaktype empty)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["norm", "titel", "eenheid", "zaaktype", "zaaktype_omschrijving", "aantal", "op_orde"])
+    for uitkomst in uitkomsten:
+        op_orde = "" if uitkomst.op_orde is None else ("ja" if uitkomst.op_orde else "nee")
+        aantal = uitkomst.aantal if uitkomst.beschikbaar else ""
+        writer.writerow([uitkomst.code, uitkomst.titel, uitkomst.eenheid, "", "", aantal, op_orde])
+        for telling in uitkomst.per_zaaktype:
+            row = [uitkomst.code, uitkomst.titel, uitkomst.eenheid, telling.zaaktype, telling.omschrijving]
+            writer.writerow([*row, telling.aantal, ""])
+    return buffer.getvalue()

@@ -1,0 +1,130 @@
+"""The archive in the admin: the index, the dashboard, and lists reviewed through the services."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from ..models import IndexZaak, ItemStatus, Vernietigingslijst
+from ..models import VernietigingslijstStatus as Status
+from .factories import IndexZaakFactory, IndexZaakTypeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(recordmanager, beoordelaar, archivaris):
+    for user in (recordmanager, beoordelaar, archivaris):
+        user.is_staff = True
+        user.set_password("pw")
+        user.save()
+    return {"auteur": recordmanager, "beoordelaar": beoordelaar, "archivaris": archivaris}
+
+
+def test_the_index_is_listed_and_filtered(admin_client):
+    IndexZaakFactory(identificatie="KANDIDAAT")
+    IndexZaakFactory(identificatie="LATER", archiefactiedatum=None)
+    IndexZaakFactory(identificatie="GEBLOKKEERD", archiveringsblokkade="document in bewerking")
+    url = reverse("admin:archief_indexzaak_changelist")
+
+    def shown(params):
+        return sorted(str(z) for z in admin_client.get(url, params).context["cl"].result_list)
+
+    assert shown({}) == ["GEBLOKKEERD", "KANDIDAAT", "LATER"]
+    assert shown({"vernietigbaar": "ja"}) == ["GEBLOKKEERD", "KANDIDAAT"]
+    assert shown({"geblokkeerd": "ja"}) == ["GEBLOKKEERD"]
+    detail = reverse("admin:archief_indexzaak_change", args=[IndexZaak.objects.first().pk])
+    assert admin_client.get(detail).status_code == 200
+
+
+def test_the_dashboard_shows_each_norm_with_a_chart_and_the_zaken_behind_it(admin_client):
+    zaak = IndexZaakFactory(identificatie="ZONDER", archiefnominatie="", archiefactiedatum=None)
+    IndexZaakTypeFactory(omschrijving="Klacht", archiveringsgebreken=["x"])
+
+    response = admin_client.get(reverse("admin:archief_dashboard"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<svg") >= 2
+    assert "Afgesloten zaken zonder archiefnominatie of archiefactiedatum" in html
+    assert reverse("admin:archief_indexzaak_change", args=[zaak.pk]) in html
+    assert "http" not in html.split("<svg", 1)[1].split("</svg>")[0].replace("http://www.w3.org/2000/svg", "")
+
+    rows = list(csv.DictReader(io.StringIO(admin_client.get(reverse("admin:archief_dashboard_csv")).content.decode())))
+    assert {r["norm"]: r["aantal"] for r in rows if not r["zaaktype"]}["zaken_zonder_archiefparameters"] == "1"
+
+
+def test_chart_labels_are_escaped(admin_client):
+    IndexZaakFactory(archiefnominatie="", archiefactiedatum=None, zaaktype_omschrijving="<script>x</script>")
+
+    html = admin_client.get(reverse("admin:archief_dashboard")).content.decode()
+
+    assert "<script>x</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_list_is_proposed_reviewed_and_approved_in_the_admin(client, staff):
+    zaken = [IndexZaakFactory(), IndexZaakFactory()]
+    client.force_login(staff["auteur"])
+    response = client.post(
+        reverse("admin:archief_vernietigingslijst_add"),
+        {
+            "naam": "Admin-lijst",
+            "toelichting": "",
+            "beoordelaar": staff["beoordelaar"].pk,
+            "archivaris": staff["archivaris"].pk,
+            "zaken": [z.pk for z in zaken],
+        },
+    )
+    assert response.status_code == 302, response.content
+    lijst = Vernietigingslijst.objects.get()
+    assert lijst.auteur == staff["auteur"] and lijst.items.count() == 2
+
+    def step(user, name, toelichting=""):
+        client.force_login(user)
+        return client.post(
+            reverse("admin:archief_vernietigingslijst_transitie", args=[lijst.pk, name]), {"toelichting": toelichting}
+        )
+
+    step(staff["auteur"], "indienen")
+    step(staff["auteur"], "goedkeuren")  # refused: four eyes
+    assert Vernietigingslijst.objects.get().status == Status.klaar_voor_beoordeling
+    client.force_login(staff["beoordelaar"])
+    item = lijst.items.first()
+    client.post(reverse("admin:archief_vernietigingslijst_uitzonderen", args=[lijst.pk, item.pk]), {"reden": "nodig"})
+    step(staff["beoordelaar"], "goedkeuren")
+    step(staff["beoordelaar"], "aanbieden")
+    step(staff["archivaris"], "vaststellen", "akkoord")
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.klaar_voor_vernietiging
+    item.refresh_from_db()
+    assert item.status == ItemStatus.uitgezonderd
+    page = client.get(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]))
+    assert page.status_code == 200 and b"Nu uitvoeren" in page.content
+    assert b'<progress value="0" max="1"></progress> 1 voorgesteld, 1 uitgezonderd' in page.content
+
+
+def test_the_admin_shows_the_services_refusal(client, staff):
+    zaak = IndexZaakFactory()
+    staff["auteur"].groups.add(*staff["beoordelaar"].groups.all())
+    client.force_login(staff["auteur"])
+    data = {"naam": "L", "beoordelaar": staff["auteur"].pk, "archivaris": staff["archivaris"].pk, "zaken": [zaak.pk]}
+
+    response = client.post(reverse("admin:archief_vernietigingslijst_add"), data, follow=True)
+
+    assert Vernietigingslijst.objects.count() == 0
+    assert response.status_code == 200
+    assert "De auteur van een lijst mag haar niet beoordelen of vaststellen." in response.content.decode()
+
+
+def test_the_verklaring_downloads(admin_client, people):
+    from .. import services
+
+    lijst = services.vernietigingslijst_create(naam="L", zaken=[IndexZaakFactory().url], **people)
+
+    response = admin_client.get(reverse("admin:archief_vernietigingslijst_verklaring", args=[lijst.pk, "xlsx"]))
+
+    assert response.status_code == 200 and response.content[:2] == b"PK"

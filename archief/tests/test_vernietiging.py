@@ -1,0 +1,281 @@
+"""Carrying out a vernietigingslijst against another ZGW provider, including its faults."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from .. import index, services, tasks, vernietiging
+from ..models import IndexZaak, ItemStatus
+from ..models import VernietigingslijstStatus as Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def provider(zgw, selectielijstklasse, settings):
+    """A zaaktype whose zaken are destroyed, and one for the verklaringen (blijvend bewaren)."""
+    settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 0
+    zaaktype = zgw.add_zaaktype("Melding")
+    resultaattype = zgw.add_resultaattype(zaaktype, selectielijstklasse)
+    verklaringen = zgw.add_zaaktype("Verklaringen van vernietiging")
+    settings.ARCHIEF_VERKLARING_ZAAKTYPE = verklaringen["url"]
+    settings.ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE = zgw.add("informatieobjecttypen", omschrijving="Verklaring")[
+        "url"
+    ]
+    zgw.zaaktype, zgw.resultaattype = zaaktype, resultaattype
+    return zgw
+
+
+def make_zaak(zgw, name: str, *, documenten: int = 2, besluit: bool = False) -> dict:
+    zaak = zgw.add_zaak(zgw.zaaktype, zgw.resultaattype, identificatie=name)
+    docs = [zgw.add_document(zaak, identificatie=f"{name}-DOC{i}") for i in range(documenten)]
+    if besluit:
+        besluitdoc = zgw.add_document(None, identificatie=f"{name}-BESLUITDOC")
+        zgw.add_besluit(zaak, [besluitdoc])
+        docs.append(besluitdoc)
+    zaak["documenten"] = docs
+    return zaak
+
+
+def approved(people, zaken: list[dict]):
+    index.index_resync()
+    lijst = services.vernietigingslijst_create(naam="Meldingen 2010", zaken=[z["url"] for z in zaken], **people)
+    services.vernietigingslijst_indienen(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_beoordelen(lijst, gebruiker=people["beoordelaar"], akkoord=True)
+    services.vernietigingslijst_aanbieden(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_vaststellen(lijst, gebruiker=people["archivaris"], akkoord=True)
+    return lijst
+
+
+def verklaring_identificaties(zgw, lijst) -> list[str]:
+    lijst.refresh_from_db()
+    rows = csv.DictReader(io.StringIO(zgw.contents[lijst.verklaring_csv].decode()))
+    return sorted(row["identificatie"] for row in rows)
+
+
+def test_a_list_is_destroyed_in_order_and_the_verklaring_is_archived(provider, people, settings):
+    zgw = provider
+    a, b = make_zaak(zgw, "A", besluit=True), make_zaak(zgw, "B")
+    lijst = approved(people, [a, b])
+
+    assert tasks.vernietigingslijsten_uitvoeren() == 1
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    for zaak in (a, b):
+        assert not zgw.exists(zaak["url"])
+        assert not any(zgw.exists(d["url"]) for d in zaak["documenten"])
+    # per zaak: besluitinformatieobjecten, besluiten, zaakinformatieobjecten, documents, the zaak
+    kinds = [url.split("/")[-2] for url in zgw.deleted if url not in [d["url"] for d in b["documenten"]]][:7]
+    assert kinds == [
+        "besluitinformatieobjecten",
+        "besluiten",
+        "zaakinformatieobjecten",
+        "zaakinformatieobjecten",
+        "enkelvoudiginformatieobjecten",
+        "enkelvoudiginformatieobjecten",
+        "enkelvoudiginformatieobjecten",
+    ]
+    assert zgw.deleted.index(a["url"]) > max(zgw.deleted.index(d["url"]) for d in a["documenten"])
+    assert not IndexZaak.objects.filter(url__in=[a["url"], b["url"]]).exists()
+    # the proof is archived on a zaak of the configured zaaktype
+    verklaring_zaak = zgw.store["zaken"][lijst.verklaring_zaak]
+    assert verklaring_zaak["zaaktype"] == settings.ARCHIEF_VERKLARING_ZAAKTYPE
+    related = {
+        z["informatieobject"]
+        for z in zgw.store["zaakinformatieobjecten"].values()
+        if z["zaak"] == lijst.verklaring_zaak
+    }
+    assert related == {lijst.verklaring, lijst.verklaring_csv}
+    assert verklaring_identificaties(zgw, lijst) == ["A", "B"]
+    sheet = load_workbook(io.BytesIO(zgw.contents[lijst.verklaring])).active
+    assert {"A", "B"} <= {row[2] for row in sheet.iter_rows(values_only=True)}
+    assert lijst.overgangen.last().naar == Status.vernietigd and lijst.overgangen.last().gebruiker is None
+
+
+def test_fault_documenten_fails_for_one_zaak_halfway(provider, people):
+    """The Documenten API fails for one zaak halfway through the list: the others are
+    destroyed, the failing one is reported, and a rerun finishes without destroying
+    anything twice; the verklaring lists exactly what was destroyed."""
+    zgw = provider
+    zaken = [make_zaak(zgw, name) for name in ("A", "B", "C")]
+    lijst = approved(people, zaken)
+    failing = zaken[1]["documenten"][1]["url"]  # B's second document: B is half destroyed
+    zgw.fail_on("DELETE", failing, times=1)
+
+    result = vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.mislukt
+    assert sorted(result.vernietigd) == sorted([zaken[0]["url"], zaken[2]["url"]])
+    assert list(result.mislukt) == [zaken[1]["url"]]
+    item_b = lijst.items.get(zaak=zaken[1]["url"])
+    assert item_b.status == ItemStatus.mislukt and "500" in item_b.fout
+    assert "B:" in lijst.overgangen.last().toelichting
+    assert zgw.exists(zaken[1]["url"]) and zgw.exists(failing)
+    assert not lijst.verklaring  # not before the list is complete
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)  # the rerun
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert not any(zgw.exists(z["url"]) for z in zaken)
+    assert not any(zgw.exists(d["url"]) for z in zaken for d in z["documenten"])
+    assert [url for url, n in Counter(zgw.deleted).items() if n > 1] == []
+    deletes = [url for method, url in zgw.requests if method == "DELETE"]
+    assert Counter(deletes)[failing] == 2  # the failed attempt and the one that succeeded
+    assert all(n == 1 for url, n in Counter(deletes).items() if url != failing)
+    assert verklaring_identificaties(zgw, lijst) == ["A", "B", "C"]
+    assert [o.naar for o in lijst.overgangen.all()][-2:] == [Status.mislukt, Status.vernietigd]
+
+
+def test_eligibility_is_rechecked_at_destruction_time(provider, people):
+    zgw = provider
+    a, b = make_zaak(zgw, "A"), make_zaak(zgw, "B")
+    lijst = approved(people, [a, b])
+    b["archiefactiedatum"] = (timezone.localdate() + dt.timedelta(days=365)).isoformat()  # changed since approval
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    item_b = lijst.items.get(zaak=b["url"])
+    assert item_b.status == ItemStatus.overgeslagen and "toekomst" in item_b.fout
+    assert zgw.exists(b["url"]) and all(zgw.exists(d["url"]) for d in b["documenten"])
+    assert verklaring_identificaties(zgw, lijst) == ["A"]
+
+
+def test_excluded_zaken_are_not_destroyed(provider, people):
+    zgw = provider
+    a, b = make_zaak(zgw, "A"), make_zaak(zgw, "B")
+    index.index_resync()
+    lijst = services.vernietigingslijst_create(naam="L", zaken=[a["url"], b["url"]], **people)
+    services.item_uitzonderen(lijst.items.get(zaak=b["url"]), gebruiker=people["auteur"], reden="nog nodig")
+    services.vernietigingslijst_indienen(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_beoordelen(lijst, gebruiker=people["beoordelaar"], akkoord=True)
+    services.vernietigingslijst_aanbieden(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_vaststellen(lijst, gebruiker=people["archivaris"], akkoord=True)
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    assert zgw.exists(b["url"]) and not zgw.exists(a["url"])
+    assert verklaring_identificaties(zgw, lijst) == ["A"]
+
+
+def test_a_document_another_zaak_still_uses_is_kept(provider, people):
+    zgw = provider
+    a, other = make_zaak(zgw, "A", documenten=1), make_zaak(zgw, "OTHER", documenten=0)
+    shared = a["documenten"][0]
+    zgw.relate(other, shared)
+    lijst = approved(people, [a])
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    assert not zgw.exists(a["url"])
+    assert zgw.exists(shared["url"])
+
+
+def test_nothing_happens_before_the_waiting_period_or_approval(provider, people, settings):
+    zgw = provider
+    settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 24
+    a = make_zaak(zgw, "A")
+    lijst = approved(people, [a])
+
+    assert tasks.vernietigingslijsten_uitvoeren() == 0
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.klaar_voor_vernietiging
+    assert zgw.deleted == []
+
+
+def test_without_a_configured_zaaktype_the_list_ends_failed_and_a_rerun_stores_the_verklaring(
+    provider, people, settings
+):
+    zgw = provider
+    zaaktype = settings.ARCHIEF_VERKLARING_ZAAKTYPE
+    settings.ARCHIEF_VERKLARING_ZAAKTYPE = ""
+    lijst = approved(people, [make_zaak(zgw, "A")])
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    lijst.refresh_from_db()
+    assert lijst.status == Status.mislukt
+    assert "ARCHIEF_VERKLARING_ZAAKTYPE" in lijst.overgangen.last().toelichting
+
+    settings.ARCHIEF_VERKLARING_ZAAKTYPE = zaaktype
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert verklaring_identificaties(zgw, lijst) == ["A"]
+
+
+def test_a_provider_that_keeps_archived_zaken_unchanged_gets_the_zaak_deleted_first(provider, people):
+    zgw = provider
+    zgw.archived_zaak_parts_fixed = True
+    a = make_zaak(zgw, "A", besluit=True)
+    a["archiefstatus"] = "gearchiveerd"
+    lijst = approved(people, [a])
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert not zgw.exists(a["url"]) and not any(zgw.exists(d["url"]) for d in a["documenten"])
+    assert zgw.deleted.index(a["url"]) < min(zgw.deleted.index(d["url"]) for d in a["documenten"])
+    assert not [
+        u for u in zgw.store["zaakinformatieobjecten"] if zgw.store["zaakinformatieobjecten"][u]["zaak"] == a["url"]
+    ]
+
+
+def test_the_archivist_reruns_a_failed_list_through_the_api(provider, people, as_user):
+    from django.test import TestCase
+
+    zgw = provider
+    a = make_zaak(zgw, "A")
+    lijst = approved(people, [a])
+    zgw.fail_on("DELETE", a["url"], times=1)
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    url = f"http://localhost:8000/archief/api/v1/vernietigingslijsten/{lijst.uuid}/uitvoeren"
+
+    refused = as_user(people["auteur"]).post(url)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = as_user(people["archivaris"]).post(url)
+
+    assert refused.status_code == 403
+    assert response.status_code == 202
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd and not zgw.exists(a["url"])
+
+
+def test_no_run_during_the_waiting_period(provider, people, as_user, settings):
+    settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 24
+    lijst = approved(people, [make_zaak(provider, "A")])
+
+    response = as_user(people["archivaris"]).post(
+        f"http://localhost:8000/archief/api/v1/vernietigingslijsten/{lijst.uuid}/uitvoeren"
+    )
+
+    assert (response.status_code, response.json()["code"]) == (400, "wachttijd")
+    assert provider.deleted == []
+
+
+def test_a_list_another_run_is_carrying_out_is_left_alone(provider, people):
+    zgw = provider
+    a = make_zaak(zgw, "A")
+    lijst = approved(people, [a])
+    type(lijst).objects.filter(pk=lijst.pk).update(bezig_sinds=timezone.now())
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    assert zgw.deleted == []
+
+    type(lijst).objects.filter(pk=lijst.pk).update(bezig_sinds=timezone.now() - dt.timedelta(hours=2))  # abandoned
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd and lijst.bezig_sinds is None

@@ -1,0 +1,253 @@
+"""Carrying out an approved vernietigingslijst through the ZGW APIs.
+
+Per zaak, in the order that leaves no dangling reference: besluitinformatieobjecten,
+besluiten, zaakinformatieobjecten, the documents (only those no other zaak or besluit
+still uses), then the zaak. A provider that refuses to remove a zaakinformatieobject of an
+archived zaak gets the zaak deleted before the documents instead (its relations go with
+it). Right before, the zaak is read again and its eligibility re-checked: what changed
+since the approval (a new archiefactiedatum, a transfer) wins.
+
+Every deleted URL is recorded on the item as soon as it is gone, and a 404 counts as
+"already gone", so a rerun after a failure finishes the list and destroys nothing twice.
+One failing zaak is recorded and does not stop the others; the list ends `mislukt` and a
+rerun (the periodic task, or the admin) picks it up. When every zaak is done, the
+verklaring van vernietiging is stored as documents of a zaak of the configured zaaktype.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from common.clients import ClientError
+
+from .clients import ZGW, zgw_session
+from .index import index_zaak_schrijven
+from .models import IndexZaak, ItemStatus, Overgang, Vernietigingslijst, VernietigingslijstItem
+from .models import VernietigingslijstStatus as Status
+from .rules import vernietigingsbezwaar
+from .services import item_snapshot
+from .verklaring import verklaring_csv, verklaring_xlsx
+
+logger = logging.getLogger(__name__)
+
+# A run that holds a list longer than this is taken to have died (a killed worker).
+CLAIM_STALE = timedelta(hours=1)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class VerklaringError(Exception):
+    """The verklaring van vernietiging could not be stored."""
+
+
+@dataclass
+class Uitvoering:
+    vernietigd: list[str] = field(default_factory=list)
+    mislukt: dict[str, str] = field(default_factory=dict)
+    overgeslagen: dict[str, str] = field(default_factory=dict)
+
+
+def _record(item: VernietigingslijstItem, url: str) -> None:
+    if url not in item.verwijderd:
+        item.verwijderd.append(url)
+        VernietigingslijstItem.objects.filter(pk=item.pk).update(verwijderd=item.verwijderd)
+
+
+def _delete(zgw: ZGW, item: VernietigingslijstItem, url: str) -> None:
+    if url in item.verwijderd:
+        return
+    zgw.delete(url)  # False (404) when it was already gone: recorded all the same
+    _record(item, url)
+
+
+def item_vernietigen(item: VernietigingslijstItem, *, zgw: ZGW) -> str:
+    """Destroy one zaak; the item's new status (`vernietigd`, `overgeslagen` or `mislukt`)."""
+    try:
+        zaak = zgw.get_or_none(item.zaak)
+        if zaak is None:
+            if item.zaak in item.verwijderd:  # destroyed by an earlier run that stopped before saving
+                return _finish(item, ItemStatus.vernietigd)
+            IndexZaak.objects.filter(url=item.zaak).delete()
+            return _finish(item, ItemStatus.overgeslagen, "de zaak bestaat niet meer in de Zaken API")
+        index = index_zaak_schrijven(zgw, zaak)
+        bezwaar = vernietigingsbezwaar(index, timezone.localdate())
+        if bezwaar is not None:
+            return _finish(item, ItemStatus.overgeslagen, bezwaar)
+        item_snapshot(item, index)
+        item.save()
+        _zaak_vernietigen(zgw, item, zaak["url"])
+    except ClientError as exc:
+        logger.warning("zaak_destruction_failed", extra={"zaak": item.zaak, "error": str(exc)})
+        detail = f"{exc}" + (f": {exc.body}" if exc.body else "")
+        return _finish(item, ItemStatus.mislukt, detail)
+    IndexZaak.objects.filter(url=item.zaak).delete()
+    return _finish(item, ItemStatus.vernietigd)
+
+
+def _note_documenten(item: VernietigingslijstItem, urls: list[str]) -> None:
+    """Remember the documents before their relations go: afterwards nothing leads to them."""
+    new = [url for url in urls if url not in item.documenten]
+    if new:
+        item.documenten = [*item.documenten, *new]
+        VernietigingslijstItem.objects.filter(pk=item.pk).update(documenten=item.documenten)
+
+
+def _zaak_vernietigen(zgw: ZGW, item: VernietigingslijstItem, zaak_url: str) -> None:
+    besluiten = zgw.besluiten(zaak_url)
+    bios = [bio for besluit in besluiten for bio in zgw.besluitinformatieobjecten(besluit=besluit["url"])]
+    zios = zgw.zaakinformatieobjecten(zaak=zaak_url)
+    _note_documenten(item, [relation["informatieobject"] for relation in [*bios, *zios]])
+    for bio in bios:
+        _delete(zgw, item, bio["url"])
+    for besluit in besluiten:
+        _delete(zgw, item, besluit["url"])
+    zaak_first = False
+    for zio in zios:
+        try:
+            _delete(zgw, item, zio["url"])
+        except ClientError as exc:
+            # Some providers keep the parts of an archived zaak unchanged (code
+            # `zaak-archiefstatus-invalid`); deleting the zaak removes its
+            # zaakinformatieobjecten all the same (Zaken API: DELETE zaak cascades).
+            if exc.status != 400:
+                raise
+            zaak_first = True
+            break
+    if zaak_first:
+        logger.info("zaak_deleted_before_documents", extra={"zaak": zaak_url})
+        _delete(zgw, item, zaak_url)
+    for document in item.documenten:
+        if document in item.verwijderd:
+            continue
+        # A document that another zaak or besluit still refers to is theirs too: keep it.
+        if zgw.zaakinformatieobjecten(informatieobject=document) or zgw.besluitinformatieobjecten(
+            informatieobject=document
+        ):
+            logger.info("document_kept_still_related", extra={"document": document, "zaak": zaak_url})
+            continue
+        _delete(zgw, item, document)
+    _delete(zgw, item, zaak_url)
+
+
+def _finish(item: VernietigingslijstItem, status: str, fout: str = "") -> str:
+    item.status = status
+    item.fout = fout
+    item.vernietigd_op = timezone.now() if status == ItemStatus.vernietigd else None
+    item.save(update_fields=["status", "fout", "vernietigd_op"])
+    logger.info("zaak_destruction_" + status, extra={"zaak": item.zaak, "fout": fout})
+    return status
+
+
+def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW) -> None:
+    """Store the verklaring (XLSX and CSV) as documents of a new zaak of the configured zaaktype.
+
+    Each URL is saved as soon as it exists, so a rerun after a failure creates nothing twice.
+    """
+    zaaktype = settings.ARCHIEF_VERKLARING_ZAAKTYPE
+    informatieobjecttype = settings.ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE
+    if not zaaktype or not informatieobjecttype:
+        raise VerklaringError(
+            "ARCHIEF_VERKLARING_ZAAKTYPE and ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE must be configured."
+        )
+    today = timezone.localdate().isoformat()
+    if not lijst.verklaring_zaak:
+        zaak = zgw.zaak_create(
+            {
+                "bronorganisatie": settings.ARCHIEF_BRONORGANISATIE,
+                "verantwoordelijkeOrganisatie": settings.ARCHIEF_BRONORGANISATIE,
+                "zaaktype": zaaktype,
+                "startdatum": today,
+                "omschrijving": f"Verklaring van vernietiging {lijst.naam}"[:80],
+            }
+        )
+        lijst.verklaring_zaak = zaak["url"]
+        lijst.save(update_fields=["verklaring_zaak"])
+    for field_name, inhoud, formaat, extension in (
+        ("verklaring", verklaring_xlsx(lijst), XLSX, "xlsx"),
+        ("verklaring_csv", verklaring_csv(lijst).encode(), "text/csv", "csv"),
+    ):
+        if getattr(lijst, field_name):
+            continue
+        document = zgw.informatieobject_create(
+            titel=f"Verklaring van vernietiging {lijst.naam}"[:200],
+            bestandsnaam=f"verklaring-van-vernietiging-{lijst.uuid}.{extension}",
+            formaat=formaat,
+            inhoud=inhoud,
+            informatieobjecttype=informatieobjecttype,
+            creatiedatum=today,
+            auteur="Archiefbeheer",
+            status="definitief",
+            vertrouwelijkheidaanduiding="openbaar",
+        )
+        zgw.zaakinformatieobject_create(
+            zaak=lijst.verklaring_zaak, informatieobject=document["url"], titel="Verklaring van vernietiging"
+        )
+        setattr(lijst, field_name, document["url"])
+        lijst.save(update_fields=[field_name])
+
+
+def vernietigingslijst_uitvoeren(lijst: Vernietigingslijst, *, zgw: ZGW | None = None) -> Uitvoering:
+    """Carry out an approved list whose waiting period has passed, or finish a failed one."""
+    result = Uitvoering()
+    if not _claim(lijst):
+        return result
+    try:
+        _uitvoeren(Vernietigingslijst.objects.get(pk=lijst.pk), zgw, result)
+    finally:
+        Vernietigingslijst.objects.filter(pk=lijst.pk).update(bezig_sinds=None)
+    return result
+
+
+def _claim(lijst: Vernietigingslijst) -> bool:
+    """Take the list for this run, if it is due and no other run has it (one conditional UPDATE)."""
+    now = timezone.now()
+    due = Q(status=Status.mislukt) | Q(
+        Q(vernietigen_vanaf__isnull=True) | Q(vernietigen_vanaf__lte=now), status=Status.klaar_voor_vernietiging
+    )
+    free = Q(bezig_sinds__isnull=True) | Q(bezig_sinds__lt=now - CLAIM_STALE)
+    return bool(Vernietigingslijst.objects.filter(due, free, pk=lijst.pk).update(bezig_sinds=now))
+
+
+def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering) -> None:
+    with zgw_session(zgw) as client:
+        for item in lijst.items.filter(status__in=(ItemStatus.voorgesteld, ItemStatus.mislukt)).order_by("pk"):
+            status = item_vernietigen(item, zgw=client)
+            if status == ItemStatus.vernietigd:
+                result.vernietigd.append(item.zaak)
+            elif status == ItemStatus.mislukt:
+                result.mislukt[item.zaak] = item.fout
+            else:
+                result.overgeslagen[item.zaak] = item.fout
+        toelichting = ""
+        if not lijst.items.filter(status=ItemStatus.mislukt).exists():
+            try:
+                verklaring_opslaan(lijst, zgw=client)
+            except (ClientError, VerklaringError) as exc:
+                toelichting = f"De verklaring van vernietiging kon niet opgeslagen worden: {exc}"
+                logger.warning("verklaring_not_stored", extra={"lijst": str(lijst.uuid), "error": str(exc)})
+        else:
+            failed = lijst.items.filter(status=ItemStatus.mislukt)
+            toelichting = "Niet vernietigd: " + "; ".join(f"{i.identificatie or i.zaak}: {i.fout}" for i in failed)
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+        naar = Status.mislukt if toelichting else Status.vernietigd
+        Overgang.objects.create(lijst=lijst, van=lijst.status, naar=naar, gebruiker=None, toelichting=toelichting)
+        lijst.status = naar
+        lijst.uitgevoerd_op = timezone.now()
+        lijst.save(update_fields=["status", "uitgevoerd_op"])
+    logger.info("vernietigingslijst_carried_out", extra={"lijst": str(lijst.uuid), "status": naar})
+
+
+def vernietigingslijsten_due() -> list[int]:
+    """Lists to carry out now: approved and past their waiting period."""
+    return list(
+        Vernietigingslijst.objects.filter(
+            status=Status.klaar_voor_vernietiging, vernietigen_vanaf__lte=timezone.now()
+        ).values_list("pk", flat=True)
+    )

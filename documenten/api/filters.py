@@ -1,0 +1,98 @@
+"""Query parameters of the Documenten API, as the standard names them."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from django.urls import Resolver404, resolve
+from django_filters import rest_framework as filters
+
+from common.filters import FilterSet
+
+from ..models import EnkelvoudigInformatieObject, Gebruiksrechten, IntegriteitsAfwijking, ObjectInformatieObject
+
+
+def _uuid_of(url: str) -> str | None:
+    try:
+        match = resolve(urlparse(url).path)
+    except Resolver404:
+        return None
+    if match.url_name != "enkelvoudiginformatieobject-detail":
+        return None
+    return str(match.kwargs["uuid"])
+
+
+class InformatieObjectUrlFilter(filters.CharFilter):
+    """A document URL, matched on its uuid (any other URL matches nothing)."""
+
+    def __init__(self, *args, uuid_field: str = "informatieobject__uuid", **kwargs) -> None:
+        self.uuid_field = uuid_field
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        uuid = _uuid_of(value)
+        if uuid is None:
+            return qs.none()
+        return qs.filter(**{self.uuid_field: uuid})
+
+
+class EnkelvoudigInformatieObjectFilter(FilterSet):
+    identificatie = filters.CharFilter(
+        help_text="Een binnen een gegeven context ondubbelzinnige referentie naar het INFORMATIEOBJECT."
+    )
+    bronorganisatie = filters.CharFilter(
+        help_text="Het RSIN van de Niet-natuurlijk persoon zijnde de organisatie die het informatieobject heeft "
+        "gecreëerd of heeft ontvangen."
+    )
+    trefwoorden = filters.CharFilter(
+        method="filter_trefwoorden",
+        help_text="Een lijst van trefwoorden gescheiden door comma's; documenten met al deze trefwoorden.",
+    )
+
+    class Meta:
+        model = EnkelvoudigInformatieObject
+        fields = ("identificatie", "bronorganisatie", "trefwoorden")
+
+    def filter_trefwoorden(self, queryset, name, value):
+        for trefwoord in [t.strip() for t in value.split(",") if t.strip()]:
+            # as JSON text, so it works on SQLite as well as PostgreSQL
+            queryset = queryset.filter(trefwoorden__icontains=f'"{trefwoord}"')
+        return queryset
+
+
+class GebruiksrechtenFilter(FilterSet):
+    informatieobject = InformatieObjectUrlFilter(help_text="URL-referentie naar het INFORMATIEOBJECT.")
+    startdatum__lt = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="lt")
+    startdatum__lte = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="lte")
+    startdatum__gt = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="gt")
+    startdatum__gte = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="gte")
+    einddatum__lt = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="lt")
+    einddatum__lte = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="lte")
+    einddatum__gt = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="gt")
+    einddatum__gte = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="gte")
+
+    class Meta:
+        model = Gebruiksrechten
+        fields = ("informatieobject",)
+
+
+class ObjectInformatieObjectFilter(FilterSet):
+    object = filters.CharFilter(help_text="URL-referentie naar het gerelateerde OBJECT (in deze of een andere API).")
+    informatieobject = InformatieObjectUrlFilter(help_text="URL-referentie naar het INFORMATIEOBJECT.")
+
+    class Meta:
+        model = ObjectInformatieObject
+        fields = ("object", "informatieobject")
+
+
+class IntegriteitsAfwijkingFilter(FilterSet):
+    informatieobject = InformatieObjectUrlFilter(
+        uuid_field="informatieobject_uuid", help_text="URL-referentie naar het INFORMATIEOBJECT."
+    )
+    gecontroleerd_op__gte = filters.IsoDateTimeFilter(field_name="gecontroleerd_op", lookup_expr="gte")
+
+    class Meta:
+        model = IntegriteitsAfwijking
+        fields = ("informatieobject", "soort")

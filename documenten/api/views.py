@@ -1,0 +1,601 @@
+"""Viewsets of the Documenten API 1.5: parse with the serializers, decide in the services."""
+
+from __future__ import annotations
+
+from django.http import FileResponse
+from django.utils.dateparse import parse_datetime
+from django.utils.timezone import is_naive, make_aware
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from common.audit import audittrail_for
+from common.exceptions import TITLES, DomainError
+from common.models import AuditTrail
+from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSerializer
+
+from .. import selectors, services
+from ..models import (
+    BestandsDeel,
+    Gebruiksrechten,
+    InformatieObject,
+    IntegriteitsAfwijking,
+    ObjectInformatieObject,
+    documenten_storage,
+)
+from ..services import (
+    SCOPE_AANMAKEN,
+    SCOPE_BIJWERKEN,
+    SCOPE_GEFORCEERD_BIJWERKEN,
+    SCOPE_GEFORCEERD_UNLOCK,
+    SCOPE_LEZEN,
+    SCOPE_LOCK,
+    SCOPE_VERWIJDEREN,
+)
+from . import filters
+from . import serializers as s
+
+SCOPE_AUDITTRAILS = "audittrails.lezen"
+LEZEN = {SCOPE_LEZEN}
+BIJWERKEN = {SCOPE_BIJWERKEN, SCOPE_GEFORCEERD_BIJWERKEN}
+
+VERSIE_PARAMETERS = [
+    OpenApiParameter(
+        "versie", OpenApiTypes.INT, description="Het (automatische) versienummer van het INFORMATIEOBJECT."
+    ),
+    OpenApiParameter(
+        "registratieOp",
+        OpenApiTypes.STR,
+        description="Een datumtijd in ISO8601 formaat. De versie van het INFORMATIEOBJECT die qua `begin_registratie` "
+        "het kortst hiervoor zit wordt opgehaald.",
+    ),
+]
+
+
+class DocumentenAutoSchema(AutoSchema):
+    """Documents the scopes of each operation, as the standard does, and the 400 of a DELETE."""
+
+    def get_auth(self):
+        auth = super().get_auth()
+        scopes = (getattr(self.view, "required_scopes", None) or {}).get(getattr(self.view, "action", None))
+        if not auth or not scopes:
+            return auth
+        expression = " | ".join(sorted(scopes))
+        return [{"JWT-Claims": [f"({expression})" if len(scopes) > 1 else expression]}]
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        method = self.method.upper()
+        # DELETE may be refused by a rule; a detail GET by a wrong `versie` or `registratieOp`.
+        if method in ("DELETE", "GET") and "400" not in responses:
+            responses["400"] = self._get_response_for_code(ValidatieFoutSerializer, "400", [PROBLEM])
+            responses["400"]["description"] = TITLES[400]
+        if "{" in self.path and "404" not in responses:  # the list of one document's audit trail
+            responses["404"] = self._get_response_for_code(FoutSerializer, "404", [PROBLEM])
+            responses["404"]["description"] = TITLES[404]
+        if method in ("POST", "PUT", "PATCH"):
+            responses["413"] = self._get_response_for_code(FoutSerializer, "413", [PROBLEM])
+            responses["413"]["description"] = TITLES[413]
+        return dict(sorted(responses.items()))
+
+
+class AnyAccept(BaseContentNegotiation):
+    """The download answers with the file whatever `Accept` says; errors stay problem+json."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class DocumentenViewSet(viewsets.GenericViewSet):
+    schema = DocumentenAutoSchema()
+    component = "drc"
+    lookup_field = "uuid"
+
+    def toelichting(self) -> str:
+        return self.request.headers.get("X-Audit-Toelichting", "")
+
+
+def _versie_query(request) -> dict:
+    """`versie` and `registratieOp`, checked: a wrong value is a 400, not a silent default."""
+    result: dict = {}
+    errors = {}
+    versie = request.query_params.get("versie")
+    if versie not in (None, ""):
+        if not versie.isdigit() or int(versie) < 1:
+            errors["versie"] = [serializers.ErrorDetail("Geef een positief geheel getal.", code="invalid")]
+        else:
+            result["versie"] = int(versie)
+    registratie_op = request.query_params.get("registratieOp")
+    if registratie_op not in (None, ""):
+        moment = parse_datetime(registratie_op)
+        if moment is None:
+            from django.utils.dateparse import parse_date
+
+            day = parse_date(registratie_op)
+            if day is not None:
+                from datetime import datetime, time
+
+                moment = datetime.combine(day, time.max)
+        if moment is None:
+            errors["registratieOp"] = [
+                serializers.ErrorDetail("Geef een datumtijd in ISO 8601-formaat.", code="invalid")
+            ]
+        else:
+            result["registratie_op"] = make_aware(moment) if is_naive(moment) else moment
+    if errors:
+        raise serializers.ValidationError(errors)
+    return result
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle (ENKELVOUDIGe) INFORMATIEOBJECTen opvragen.",
+        description="Deze lijst kan gefilterd wordt met query-string parameters. De objecten bevatten metadata over "
+        "de documenten en de downloadlink (`inhoud`) naar de binary data. Alleen de laatste versie van elk "
+        "(ENKELVOUDIG) INFORMATIEOBJECT wordt getoond, en alleen van de informatieobjecttypen en "
+        "vertrouwelijkheidaanduidingen waarvoor de client geautoriseerd is.",
+    ),
+    retrieve=extend_schema(
+        summary="Een specifiek (ENKELVOUDIG) INFORMATIEOBJECT opvragen.",
+        description="Het object bevat metadata over het document en de downloadlink (`inhoud`) naar de binary data. "
+        "Dit geeft standaard de laatste versie; specifieke versies met `versie` of `registratieOp`.",
+        parameters=VERSIE_PARAMETERS,
+    ),
+    create=extend_schema(
+        summary="Maak een (ENKELVOUDIG) INFORMATIEOBJECT aan.",
+        description="**Er wordt gevalideerd op**\n"
+        "- geldigheid `informatieobjecttype` URL - de resource moet opgevraagd kunnen worden uit de Catalogi API en "
+        "de vorm van een INFORMATIEOBJECTTYPE hebben (`bad-url`, `invalid-resource`);\n"
+        "- publicatie `informatieobjecttype` - `concept` moet `false` zijn (`not-published`);\n"
+        "- `status` `in_bewerking` of `ter_vaststelling` komt niet voor met een `ontvangstdatum` "
+        "(`invalid_for_received`);\n"
+        "- `bestandsomvang` is gelijk aan de grootte van `inhoud` (`file-size`).\n\n"
+        "Zonder `vertrouwelijkheidaanduiding` geldt die van het informatieobjecttype. De inhoud komt als base64 in "
+        "`inhoud`, of, voor grote bestanden, met alleen `bestandsomvang`: dan is het document gelocked en geeft "
+        "`bestandsdelen` de delen (met `lock`) die met `PUT /bestandsdelen/{uuid}` geüpload worden. Het document is "
+        "pas te downloaden als alle delen binnen zijn. Elk opgeslagen bestand krijgt bij het schrijven zijn SHA-256 "
+        "in `integriteit`.",
+        request=s.EnkelvoudigInformatieObjectSerializer,
+        responses={201: s.EnkelvoudigInformatieObjectSerializer},
+    ),
+    update=extend_schema(
+        summary="Werk een (ENKELVOUDIG) INFORMATIEOBJECT in zijn geheel bij.",
+        description="Dit creëert altijd een nieuwe versie. Vereist de `lock` van het document (`unlocked`, "
+        "`incorrect-lock-id`); het `informatieobjecttype` kan niet wijzigen (`wijzigen-niet-toegelaten`). Een "
+        "definitief document wijzigen vraagt de scope `documenten.geforceerd-bijwerken`.",
+    ),
+    partial_update=extend_schema(
+        summary="Werk een (ENKELVOUDIG) INFORMATIEOBJECT deels bij.",
+        description="Dit creëert altijd een nieuwe versie. Vereist de `lock` van het document (`unlocked`, "
+        "`missing-lock-id`, `incorrect-lock-id`).",
+    ),
+    destroy=extend_schema(
+        summary="Verwijder een (ENKELVOUDIG) INFORMATIEOBJECT.",
+        description="Verwijder een (ENKELVOUDIG) INFORMATIEOBJECT en alle bijbehorende versies, bestanden, "
+        "GEBRUIKSRECHTen en audit trail regels. Dit kan alleen als er geen OBJECTINFORMATIEOBJECTen aan gerelateerd "
+        "zijn (`pending-relations`).",
+    ),
+)
+class EnkelvoudigInformatieObjectViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    DocumentenViewSet,
+):
+    """Documents: their metadata per version, their file, lock and unlock."""
+
+    queryset = selectors.versies_latest().order_by("-begin_registratie", "-pk")
+    lookup_field = "informatieobject__uuid"
+    lookup_url_kwarg = "uuid"
+    serializer_class = s.EnkelvoudigInformatieObjectSerializer
+    filterset_class = filters.EnkelvoudigInformatieObjectFilter
+    required_scopes = {
+        "list": LEZEN,
+        "retrieve": LEZEN,
+        "create": {SCOPE_AANMAKEN},
+        "update": BIJWERKEN,
+        "partial_update": BIJWERKEN,
+        "destroy": {SCOPE_VERWIJDEREN},
+        "download": LEZEN,
+        "lock": {SCOPE_LOCK},
+        "unlock": {SCOPE_LOCK, SCOPE_GEFORCEERD_UNLOCK},
+        "zoek": LEZEN,
+    }
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return s.EnkelvoudigInformatieObjectWithLockSerializer
+        return super().get_serializer_class()
+
+    def get_queryset(self):
+        queryset = super().get_queryset().prefetch_related("bestandsdelen")
+        if self.action in ("list", "zoek"):
+            return selectors.authorised(queryset, self.request.auth, LEZEN)
+        return queryset
+
+    def get_content_negotiator(self):
+        if getattr(self, "action", None) == "download":
+            return AnyAccept()
+        return super().get_content_negotiator()
+
+    def get_informatieobject(self) -> InformatieObject:
+        return get_object_or_404(InformatieObject, uuid=self.kwargs["uuid"])
+
+    def get_object(self):
+        informatieobject = self.get_informatieobject()
+        versie = selectors.versie_get(informatieobject=informatieobject, **_versie_query(self.request))
+        if versie is None:
+            raise DomainError("Deze versie van het informatieobject bestaat niet.", "not_found", status_code=404)
+        services.authorisation_check(
+            self.request.auth,
+            self.required_scopes[self.action],
+            versie.informatieobjecttype,
+            versie.vertrouwelijkheidaanduiding,
+        )
+        return versie
+
+    def _inhoud(self, serializer) -> services.Inhoud:
+        data = serializer.validated_data
+        return services.Inhoud(
+            decoded=data.pop("inhoud", None),
+            bestandsomvang=data.get("bestandsomvang"),
+            given="inhoud" in serializer.initial_data or "bestandsomvang" in serializer.initial_data,
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        inhoud = self._inhoud(serializer)
+        try:
+            versie = services.informatieobject_create(
+                data=serializer.validated_data, inhoud=inhoud, auth=request.auth, toelichting=self.toelichting()
+            )
+        finally:
+            if inhoud.decoded is not None:
+                inhoud.decoded.close()
+        return Response(self.get_serializer(versie).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        informatieobject = self.get_informatieobject()
+        latest = selectors.versie_get(informatieobject=informatieobject)
+        serializer = self.get_serializer(latest, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        inhoud = self._inhoud(serializer)
+        try:
+            versie = services.informatieobject_update(
+                informatieobject=informatieobject,
+                data=serializer.validated_data,
+                inhoud=inhoud,
+                auth=request.auth,
+                partial=partial,
+                forced=request.auth.has_scope(self.component, {SCOPE_GEFORCEERD_BIJWERKEN}),
+                toelichting=self.toelichting(),
+            )
+        finally:
+            if inhoud.decoded is not None:
+                inhoud.decoded.close()
+        return Response(self.get_serializer(versie).data)
+
+    def partial_update(self, request, *args, **kwargs):
+        kwargs["partial"] = True
+        return self.update(request, *args, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        services.informatieobject_delete(
+            informatieobject=self.get_informatieobject(), auth=request.auth, toelichting=self.toelichting()
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Download de binaire data van het (ENKELVOUDIG) INFORMATIEOBJECT.",
+        description="Download de binaire data van het (ENKELVOUDIG) INFORMATIEOBJECT, gestreamd. Zolang niet alle "
+        "bestandsdelen ontvangen zijn is er nog niets te downloaden (409, `incomplete-upload`).",
+        parameters=VERSIE_PARAMETERS,
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description="De inhoud."),
+            (409, PROBLEM): OpenApiResponse(FoutSerializer, description=TITLES[409]),
+        },
+    )
+    @action(detail=True, methods=["get"])
+    def download(self, request, *args, **kwargs):
+        versie = self.get_object()
+        if not versie.inhoud:
+            if versie.bestandsdelen.exists():
+                raise DomainError(
+                    "Nog niet alle bestandsdelen van dit informatieobject zijn ontvangen.",
+                    "incomplete-upload",
+                    status_code=status.HTTP_409_CONFLICT,
+                )
+            raise DomainError("Dit informatieobject heeft geen inhoud.", "no-content", status_code=404)
+        response = StreamedFile(
+            documenten_storage().open(versie.inhoud.name, "rb"),
+            as_attachment=True,
+            filename=versie.bestandsnaam or None,
+            content_type="application/octet-stream",
+        )
+        if versie.bestandsomvang is not None:
+            response["Content-Length"] = str(versie.bestandsomvang)
+        return response
+
+    @extend_schema(
+        summary="Vergrendel een (ENKELVOUDIG) INFORMATIEOBJECT.",
+        description="Voert een 'checkout' uit waardoor het (ENKELVOUDIG) INFORMATIEOBJECT vergrendeld wordt met een "
+        "`lock` waarde. Alleen met deze waarde kan het (ENKELVOUDIG) INFORMATIEOBJECT bijgewerkt (`PUT`, `PATCH`) en "
+        "weer ontgrendeld worden.",
+        request=None,
+        responses={200: s.LockSerializer},
+    )
+    @action(detail=True, methods=["post"])
+    def lock(self, request, *args, **kwargs):
+        versie = self.get_object()
+        lock = services.informatieobject_lock(informatieobject=versie.informatieobject)
+        return Response({"lock": lock})
+
+    @extend_schema(
+        summary="Ontgrendel een (ENKELVOUDIG) INFORMATIEOBJECT.",
+        description="Heft de 'checkout' op waardoor het (ENKELVOUDIG) INFORMATIEOBJECT ontgrendeld wordt. Zonder de "
+        "juiste `lock` alleen met de scope `documenten.geforceerd-unlock`; dat verwerpt ook een onvoltooide upload "
+        "van bestandsdelen.",
+        request=s.UnlockSerializer,
+        responses={204: None},
+    )
+    @action(detail=True, methods=["post"])
+    def unlock(self, request, *args, **kwargs):
+        versie = self.get_object()
+        serializer = s.UnlockSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        lock = serializer.validated_data.get("lock", "")
+        forced = request.auth.has_scope(self.component, {SCOPE_GEFORCEERD_UNLOCK}) and (
+            not lock or lock != versie.informatieobject.lock
+        )
+        services.informatieobject_unlock(informatieobject=versie.informatieobject, lock=lock, forced=forced)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Voer een zoekopdracht uit op (ENKELVOUDIG) INFORMATIEOBJECTen.",
+        description="Zoeken/filteren gaat normaal via de `list` operatie, deze is echter niet geschikt voor "
+        "zoekopdrachten met UUIDs.",
+        request=s.EnkelvoudigInformatieObjectZoekSerializer,
+        responses={200: s.EnkelvoudigInformatieObjectSerializer(many=True)},
+        filters=False,
+    )
+    @action(detail=False, methods=["post"], url_path="_zoek", filterset_class=None)
+    def zoek(self, request, *args, **kwargs):
+        serializer = s.EnkelvoudigInformatieObjectZoekSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        queryset = self.get_queryset().filter(informatieobject__uuid__in=serializer.validated_data["uuid__in"])
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class StreamedFile(FileResponse):
+    """FileResponse in blocks of 1 MiB (Django's default is 4 KiB); under gunicorn it uses sendfile."""
+
+    block_size = 1024 * 1024
+
+
+@extend_schema_view(
+    update=extend_schema(
+        summary="Upload een bestandsdeel.",
+        description="Upload de inhoud van één bestandsdeel, met de `lock` van het document. Delen komen op volgorde "
+        "van hun `volgnummer` (`bestandsdeel-volgorde`) en hebben precies hun `omvang` (`file-size`). Met het laatste "
+        "deel worden de delen samengevoegd tot het bestand van het document, waarvan dan de SHA-256 in `integriteit` "
+        "staat; daarna kan het document ontgrendeld worden.",
+        request={"multipart/form-data": s.BestandsDeelUploadSerializer},
+        responses={200: s.BestandsDeelResponseSerializer},
+    )
+)
+class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
+    """Parts of a large file, each uploaded on its own."""
+
+    queryset = BestandsDeel.objects.select_related("informatieobject__informatieobject")
+    serializer_class = s.BestandsDeelUploadSerializer
+    parser_classes = (MultiPartParser, FormParser)
+    http_method_names = ["put", "options"]
+    required_scopes = {"update": {SCOPE_BIJWERKEN}}
+
+    def update(self, request, *args, **kwargs):
+        deel = self.get_object()
+        versie = deel.informatieobject
+        services.authorisation_check(
+            request.auth, {SCOPE_BIJWERKEN}, versie.informatieobjecttype, versie.vertrouwelijkheidaanduiding
+        )
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        deel = services.bestandsdeel_upload(
+            bestandsdeel=deel, lock=serializer.validated_data["lock"], uploaded=serializer.validated_data["inhoud"]
+        )
+        return Response(s.BestandsDeelResponseSerializer(deel, context=self.get_serializer_context()).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle GEBRUIKSRECHTen opvragen.",
+        description="Deze lijst kan gefilterd wordt met query-string parameters.",
+    ),
+    retrieve=extend_schema(
+        summary="Een specifieke GEBRUIKSRECHT opvragen.", description="Een specifieke GEBRUIKSRECHT opvragen."
+    ),
+    create=extend_schema(
+        summary="Maak een GEBRUIKSRECHT aan.",
+        description="Voeg GEBRUIKSRECHTen toe voor een INFORMATIEOBJECT. Dit zet `indicatieGebruiksrecht` van het "
+        "informatieobject op `true`.",
+    ),
+    update=extend_schema(
+        summary="Werk een GEBRUIKSRECHT in zijn geheel bij.", description="Werk een GEBRUIKSRECHT in zijn geheel bij."
+    ),
+    partial_update=extend_schema(
+        summary="Werk een GEBRUIKSRECHT relatie deels bij.", description="Werk een GEBRUIKSRECHT relatie deels bij."
+    ),
+    destroy=extend_schema(
+        summary="Verwijder een GEBRUIKSRECHT.",
+        description="Als het laatste GEBRUIKSRECHT van een INFORMATIEOBJECT verwijderd wordt, dan wordt de "
+        "`indicatieGebruiksrecht` van het informatieobject op `null` gezet.",
+    ),
+)
+class GebruiksrechtenViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    DocumentenViewSet,
+):
+    queryset = Gebruiksrechten.objects.select_related("informatieobject").order_by("pk")
+    serializer_class = s.GebruiksrechtenSerializer
+    filterset_class = filters.GebruiksrechtenFilter
+    pagination_class = None
+    required_scopes = {
+        "list": LEZEN,
+        "retrieve": LEZEN,
+        "create": {SCOPE_AANMAKEN},
+        "update": {SCOPE_BIJWERKEN},
+        "partial_update": {SCOPE_BIJWERKEN},
+        "destroy": {SCOPE_VERWIJDEREN},
+    }
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            allowed = selectors.informatieobjecten_authorised(self.request.auth, LEZEN)
+            queryset = queryset.filter(informatieobject__in=allowed)
+        return queryset
+
+    def get_object(self):
+        gebruiksrecht = super().get_object()
+        if self.action == "retrieve":
+            latest = gebruiksrecht.informatieobject.latest
+            services.authorisation_check(
+                self.request.auth, LEZEN, latest.informatieobjecttype, latest.vertrouwelijkheidaanduiding
+            )
+        return gebruiksrecht
+
+    def perform_create(self, serializer):
+        serializer.instance = services.gebruiksrechten_create(data=serializer.validated_data, auth=self.request.auth)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.gebruiksrechten_update(
+            gebruiksrecht=serializer.instance,
+            data=serializer.validated_data,
+            auth=self.request.auth,
+            partial=serializer.partial,
+        )
+
+    def perform_destroy(self, instance):
+        services.gebruiksrechten_delete(gebruiksrecht=instance, auth=self.request.auth)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle OBJECT-INFORMATIEOBJECT relaties opvragen.",
+        description="Deze lijst kan gefilterd wordt met query-string parameters.",
+    ),
+    retrieve=extend_schema(
+        summary="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",
+        description="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",
+    ),
+    create=extend_schema(
+        summary="Maak een OBJECT-INFORMATIEOBJECT relatie aan.",
+        description="**LET OP: Dit endpoint hoor je als consumer niet zelf aan te spreken.** Andere API's, zoals de "
+        "Zaken API en de Besluiten API, gebruiken dit endpoint bij het synchroniseren van relaties.\n\n"
+        "**Er wordt gevalideerd op**\n- geldigheid `informatieobject` URL;\n- de combinatie `informatieobject` en "
+        "`object` moet uniek zijn (`unique`);\n- bestaan van `object` URL (`bad-url`, `invalid-resource`);\n"
+        "- de relatie bestaat aan de andere kant: een ZAAKINFORMATIEOBJECT in de Zaken API of een "
+        "BESLUITINFORMATIEOBJECT in de Besluiten API (`inconsistent-relation`).",
+    ),
+    destroy=extend_schema(
+        summary="Verwijder een OBJECT-INFORMATIEOBJECT relatie.",
+        description="**LET OP: Dit endpoint hoor je als consumer niet zelf aan te spreken.** Andere API's, zoals de "
+        "Zaken API en de Besluiten API, gebruiken dit endpoint bij het synchroniseren van relaties.",
+    ),
+)
+class ObjectInformatieObjectViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    DocumentenViewSet,
+):
+    queryset = ObjectInformatieObject.objects.select_related("informatieobject").order_by("pk")
+    serializer_class = s.ObjectInformatieObjectSerializer
+    filterset_class = filters.ObjectInformatieObjectFilter
+    pagination_class = None
+    required_scopes = {
+        "list": LEZEN,
+        "retrieve": LEZEN,
+        "create": {SCOPE_AANMAKEN},
+        "destroy": {SCOPE_VERWIJDEREN},
+    }
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            allowed = selectors.informatieobjecten_authorised(self.request.auth, LEZEN)
+            queryset = queryset.filter(informatieobject__in=allowed)
+        return queryset
+
+    def get_object(self):
+        relatie = super().get_object()
+        if self.action == "retrieve":
+            latest = relatie.informatieobject.latest
+            services.authorisation_check(
+                self.request.auth, LEZEN, latest.informatieobjecttype, latest.vertrouwelijkheidaanduiding
+            )
+        return relatie
+
+    def perform_create(self, serializer):
+        serializer.instance = services.objectinformatieobject_create(
+            data=serializer.validated_data, auth=self.request.auth
+        )
+
+    def perform_destroy(self, instance):
+        services.objectinformatieobject_delete(relatie=instance, auth=self.request.auth)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle audit trail regels behorend bij het INFORMATIEOBJECT.",
+        description="Alle audit trail regels behorend bij het INFORMATIEOBJECT.",
+    ),
+    retrieve=extend_schema(
+        summary="Een specifieke audit trail regel opvragen.", description="Een specifieke audit trail regel opvragen."
+    ),
+)
+class AuditTrailViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, DocumentenViewSet):
+    queryset = AuditTrail.objects.none()
+    serializer_class = s.AuditTrailSerializer
+    pagination_class = None
+    required_scopes = {"list": {SCOPE_AUDITTRAILS}, "retrieve": {SCOPE_AUDITTRAILS}}
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        informatieobject = get_object_or_404(InformatieObject, uuid=self.kwargs["enkelvoudiginformatieobject_uuid"])
+        return audittrail_for(services.informatieobject_url(informatieobject))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle integriteitsafwijkingen opvragen (uitbreiding op de standaard).",
+        description="Opgeslagen bestanden waarvan de periodieke controle een andere SHA-256 vond dan bij het "
+        "schrijven in `integriteit` is vastgelegd, of die ontbreken. Nieuwste eerst.",
+    ),
+    retrieve=extend_schema(
+        summary="Een specifieke integriteitsafwijking opvragen.", description="Een specifieke integriteitsafwijking."
+    ),
+)
+class IntegriteitsAfwijkingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, DocumentenViewSet):
+    queryset = IntegriteitsAfwijking.objects.all()
+    serializer_class = s.IntegriteitsAfwijkingSerializer
+    filterset_class = filters.IntegriteitsAfwijkingFilter
+    required_scopes = {"list": LEZEN, "retrieve": LEZEN}

@@ -1,0 +1,269 @@
+"""Benchmark: upload and download of one large file through the Documenten API, in parts.
+
+Starts gunicorn (one sync worker) on a fresh SQLite database and a storage folder of its
+own, makes a published informatieobjecttype through the Catalogi API, then over real
+HTTP: announces the file with `bestandsomvang`, PUTs every bestandsdeel, unlocks, and
+downloads it again. Prints the throughput of each direction beside a plain disk copy
+(`shutil.copyfile`) of the same file on the same disk, and the peak resident memory
+(VmHWM) of the server's worker and master processes.
+
+    python manage.py bench_documenten --size 1GiB
+    python manage.py bench_documenten --size 64MiB     # CI size
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from common.auth import jwt_encode
+
+UNITS = {"": 1, "B": 1, "KIB": 1024, "MIB": 1024**2, "GIB": 1024**3, "KB": 1000, "MB": 1000**2, "GB": 1000**3}
+CHUNK = 1024 * 1024
+
+
+def parse_size(text: str) -> int:
+    value = text.strip().upper()
+    number = value.rstrip("KMGIB")
+    unit = value[len(number) :]
+    if not number.isdigit() or unit not in UNITS:
+        raise CommandError(f"Size {text!r}: use e.g. 1GiB, 256MiB, 1000000.")
+    return int(number) * UNITS[unit]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def peak_rss_kib(pid: int) -> int:
+    """VmHWM: the most resident memory the process ever had."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+class Command(BaseCommand):
+    help = "Upload and download a large file through the Documenten API in parts; compare with a disk copy."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", default="1GiB", help="File size, e.g. 1GiB (default) or 64MiB for CI.")
+        parser.add_argument("--workdir", default="", help="Folder for the file, the copy and the server's storage.")
+
+    def handle(self, *args, **options):
+        size = parse_size(options["size"])
+        workdir = Path(options["workdir"] or tempfile.mkdtemp(prefix="bench-documenten-", dir=settings.VAR_DIR))
+        workdir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._run(size, workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    def _run(self, size: int, workdir: Path) -> None:
+        source = workdir / "source.bin"
+        self.stdout.write(f"Writing a {size / 2**20:.0f} MiB test file ...")
+        expected = self._write_source(source, size)
+
+        started = time.perf_counter()
+        shutil.copyfile(source, workdir / "copy.bin")
+        os.sync()
+        disk_seconds = time.perf_counter() - started
+        (workdir / "copy.bin").unlink()
+
+        port = free_port()
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+            "SITE_URL": f"http://127.0.0.1:{port}",
+            "MEDIA_ROOT": str(workdir / "media"),
+            "DOCUMENTEN_STORAGE_OPTIONS": "",
+            "LOG_LEVEL": "WARNING",
+        }
+        env.pop("CELERY_BROKER_URL", None)
+        manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, cwd=settings.BASE_DIR)
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        server = subprocess.Popen(
+            [str(gunicorn), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1", "--timeout", "600", "-k", "sync"],
+            env=env,
+            cwd=settings.BASE_DIR,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            self._wait(base)
+            worker = children(server.pid)
+            token = jwt_encode(settings.API_CLIENT_ID, settings.API_CLIENT_SECRET, user_id="bench")
+            headers = {"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
+            with httpx.Client(base_url=base, headers=headers, timeout=600) as http:
+                iotype = self._iotype(http)
+                upload_seconds, document = self._upload(http, iotype, source, size)
+                download_seconds = self._download(http, document, workdir / "download.bin")
+            rss_worker = max((peak_rss_kib(pid) for pid in worker), default=0)
+            rss_master = peak_rss_kib(server.pid)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+        sink_seconds = self._sink(source, size, workdir)
+        if self._sha_of(workdir / "download.bin") != expected or document["integriteit"]["waarde"] != expected:
+            raise CommandError("The downloaded file or the stored SHA-256 differs from the source.")
+        self._report(size, disk_seconds, sink_seconds, upload_seconds, download_seconds, rss_worker, rss_master)
+
+    def _sink(self, source: Path, size: int, workdir: Path) -> float:
+        """PUT the file in the same parts to gunicorn serving a body-dropping app (`_bench_sink`)."""
+        port = free_port()
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        server = subprocess.Popen(
+            [str(gunicorn), "documenten.management.commands._bench_sink:app", "-b", f"127.0.0.1:{port}", "-w", "1"],
+            cwd=settings.BASE_DIR,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.time() + 30
+            while time.time() < deadline:
+                try:
+                    httpx.put(base, content=b"", timeout=2)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            part = settings.DOCUMENTEN_BESTANDSDEEL_SIZE
+            started = time.perf_counter()
+            with httpx.Client(base_url=base, timeout=600) as http, open(source, "rb") as handle:
+                while data := handle.read(part):
+                    http.put("/", data={"lock": "x"}, files={"inhoud": ("deel.bin", data)}).raise_for_status()
+            return time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    def _write_source(self, path: Path, size: int) -> str:
+        digest = hashlib.sha256()
+        block = os.urandom(CHUNK)
+        with open(path, "wb") as handle:
+            written = 0
+            while written < size:
+                data = block[: min(CHUNK, size - written)]
+                # vary each block so nothing downstream can take a shortcut on repeats
+                data = written.to_bytes(8, "big") + data[8:] if len(data) >= 8 else data
+                handle.write(data)
+                digest.update(data)
+                written += len(data)
+        return digest.hexdigest()
+
+    def _sha_of(self, path: Path) -> str:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    def _wait(self, base: str) -> None:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                httpx.get(base + "/documenten/api/v1/schema/openapi.yaml", timeout=2)
+                return
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        raise CommandError("The server did not start.")
+
+    def _iotype(self, http: httpx.Client) -> str:
+        root = "/catalogi/api/v1/"
+        catalogus = http.post(
+            root + "catalogussen", json={"domein": "BENCH", "rsin": "002220647", "contactpersoonBeheerNaam": "Bench"}
+        )
+        catalogus.raise_for_status()
+        iotype = http.post(
+            root + "informatieobjecttypen",
+            json={
+                "catalogus": catalogus.json()["url"],
+                "omschrijving": "Groot bestand",
+                "vertrouwelijkheidaanduiding": "openbaar",
+                "informatieobjectcategorie": "Bestand",
+                "beginGeldigheid": "2020-01-01",
+            },
+        )
+        iotype.raise_for_status()
+        http.post(iotype.json()["url"] + "/publish").raise_for_status()
+        return iotype.json()["url"]
+
+    def _upload(self, http: httpx.Client, iotype: str, source: Path, size: int) -> tuple[float, dict]:
+        started = time.perf_counter()
+        response = http.post(
+            "/documenten/api/v1/enkelvoudiginformatieobjecten",
+            json={
+                "bronorganisatie": "002220647",
+                "creatiedatum": "2024-05-01",
+                "titel": "Benchmark",
+                "auteur": "bench",
+                "taal": "dut",
+                "bestandsnaam": "bench.bin",
+                "bestandsomvang": size,
+                "informatieobjecttype": iotype,
+            },
+        )
+        if response.status_code != 201:
+            raise CommandError(f"Create answered {response.status_code}: {response.text[:500]}")
+        document = response.json()
+        delen = document["bestandsdelen"]
+        self.stdout.write(f"Uploading {len(delen)} parts of {delen[0]['omvang'] / 2**20:.0f} MiB ..." if delen else "")
+        with open(source, "rb") as handle:
+            for deel in delen:
+                data = handle.read(deel["omvang"])
+                put = http.put(deel["url"], data={"lock": deel["lock"]}, files={"inhoud": ("deel.bin", data)})
+                if put.status_code != 200:
+                    raise CommandError(f"Part {deel['volgnummer']} answered {put.status_code}: {put.text[:500]}")
+        unlock = http.post(document["url"] + "/unlock", json={"lock": delen[0]["lock"] if delen else ""})
+        if unlock.status_code != 204:
+            raise CommandError(f"Unlock answered {unlock.status_code}: {unlock.text[:500]}")
+        seconds = time.perf_counter() - started
+        return seconds, http.get(document["url"]).json()
+
+    def _download(self, http: httpx.Client, document: dict, target: Path) -> float:
+        started = time.perf_counter()
+        with http.stream("GET", document["inhoud"]) as response, open(target, "wb") as handle:
+            if response.status_code != 200:
+                raise CommandError(f"Download answered {response.status_code}")
+            for chunk in response.iter_raw(CHUNK):
+                handle.write(chunk)
+        os.sync()
+        return time.perf_counter() - started
+
+    def _report(self, size, disk, sink, upload, download, rss_worker, rss_master) -> None:
+        mib = size / 2**20
+
+        def rate(seconds: float) -> float:
+            return mib / seconds if seconds else float("inf")
+
+        lines = [
+            f"file size                         {mib:10.0f} MiB",
+            f"disk copy (shutil.copyfile)       {rate(disk):10.1f} MiB/s   {disk:7.2f} s",
+            f"HTTP ceiling (PUTs, body dropped) {rate(sink):10.1f} MiB/s   {sink:7.2f} s   "
+            f"{rate(sink) / rate(disk):5.0%} of disk copy",
+            f"upload in parts (HTTP)            {rate(upload):10.1f} MiB/s   {upload:7.2f} s   "
+            f"{rate(upload) / rate(disk):5.0%} of disk copy",
+            f"download (HTTP, streamed)         {rate(download):10.1f} MiB/s   {download:7.2f} s   "
+            f"{rate(download) / rate(disk):5.0%} of disk copy",
+            f"server peak RSS (worker)          {rss_worker / 1024:10.1f} MiB",
+            f"server peak RSS (master)          {rss_master / 1024:10.1f} MiB",
+            "SHA-256 of the download and of `integriteit` match the source.",
+        ]
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,168 @@
+"""Large files in parts: announced with `bestandsomvang`, uploaded part by part, merged at the end."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from .conftest import DOCUMENTEN, download, eio_body
+
+pytestmark = pytest.mark.django_db
+EIO = DOCUMENTEN + "enkelvoudiginformatieobjecten"
+PART = 10
+
+
+@pytest.fixture(autouse=True)
+def small_parts(settings):
+    settings.DOCUMENTEN_BESTANDSDEEL_SIZE = PART
+
+
+def _announce(client, iotype, size: int) -> dict:
+    response = client.post(EIO, eio_body(iotype, inhoud=None, bestandsomvang=size), format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+def _put(client, deel: dict, content: bytes, lock: str | None = None):
+    return client.put(
+        deel["url"],
+        {"inhoud": SimpleUploadedFile("deel.bin", content), "lock": lock or deel["lock"]},
+        format="multipart",
+    )
+
+
+def _files(folder) -> list:
+    return sorted(p.relative_to(folder).parts[0] for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def _error(response) -> tuple[str, str]:
+    param = response.json()["invalidParams"][0]
+    return param["name"], param["code"]
+
+
+def test_a_file_in_parts(client, iotype, documenten_storage, django_capture_on_commit_callbacks):
+    content = bytes(range(25))
+    document = _announce(client, iotype, len(content))
+    delen = document["bestandsdelen"]
+    assert document["locked"] is True and document["inhoud"] is None
+    assert [(d["volgnummer"], d["omvang"], d["voltooid"]) for d in delen] == [
+        (1, 10, False),
+        (2, 10, False),
+        (3, 5, False),
+    ]
+
+    not_yet = client.get(document["url"] + "/download")
+    assert not_yet.status_code == 409
+    assert not_yet.json()["code"] == "incomplete-upload"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for deel, start in zip(delen, (0, 10, 20), strict=True):
+            response = _put(client, deel, content[start : start + deel["omvang"]])
+            assert response.status_code == 200, response.json()
+            assert response.json()["voltooid"] is True
+
+    body = client.get(document["url"]).json()
+    assert body["bestandsdelen"] == []
+    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
+    assert download(client, body["inhoud"]) == content
+    assert _files(documenten_storage) == ["inhoud"]  # the parts are gone
+    assert client.post(document["url"] + "/unlock", {"lock": delen[0]["lock"]}, format="json").status_code == 204
+
+
+def test_a_file_of_exactly_one_part(client, iotype):
+    content = b"0123456789"
+    document = _announce(client, iotype, PART)
+    assert len(document["bestandsdelen"]) == 1
+
+    assert _put(client, document["bestandsdelen"][0], content).status_code == 200
+
+    assert download(client, document["url"] + "/download") == content
+
+
+def test_a_zero_byte_file(client, iotype):
+    document = _announce(client, iotype, 0)
+
+    assert document["bestandsdelen"] == [] and document["locked"] is False
+    assert document["integriteit"]["waarde"] == hashlib.sha256(b"").hexdigest()
+    assert download(client, document["inhoud"]) == b""
+
+
+def test_parts_come_in_order_with_their_size_and_the_lock(client, iotype, documenten_storage):
+    document = _announce(client, iotype, 15)
+    first, second = document["bestandsdelen"]
+
+    assert _error(_put(client, second, b"12345")) == ("inhoud", "bestandsdeel-volgorde")
+    assert _error(_put(client, first, b"too short")) == ("inhoud", "file-size")
+    assert _error(_put(client, first, b"far too long for it")) == ("inhoud", "file-size")
+    assert _error(_put(client, first, b"0123456789", lock="fout")) == ("lock", "incorrect-lock-id")
+    assert _files(documenten_storage) == []
+
+    assert _put(client, first, b"0123456789").status_code == 200
+    assert _error(_put(client, second, b"123456")) == ("inhoud", "file-size")
+    assert client.get(document["url"] + "/download").status_code == 409
+
+
+def test_an_unfinished_upload_keeps_the_lock_until_forced(
+    client, iotype, documenten_storage, make_api_client, django_capture_on_commit_callbacks
+):
+    document = _announce(client, iotype, 15)
+    first = document["bestandsdelen"][0]
+    _put(client, first, b"0123456789")
+    holder = make_api_client(
+        autorisaties=[
+            {
+                "component": "drc",
+                "scopes": ["documenten.lezen", "documenten.lock", "documenten.bijwerken"],
+                "informatieobjecttype": iotype,
+                "max_vertrouwelijkheidaanduiding": "geheim",
+            }
+        ]
+    )
+
+    refused = holder.post(document["url"] + "/unlock", {"lock": first["lock"]}, format="json")
+    assert _error(refused) == ("nonFieldErrors", "incomplete-upload")
+    patch = client.patch(document["url"], {"titel": "x", "lock": first["lock"]}, format="json")
+    assert _error(patch) == ("nonFieldErrors", "incomplete-upload")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(document["url"] + "/unlock", {}, format="json").status_code == 204
+
+    body = client.get(document["url"]).json()
+    assert (body["locked"], body["bestandsdelen"], body["inhoud"], body["bestandsomvang"]) == (False, [], None, None)
+    assert _files(documenten_storage) == []
+
+
+def test_a_new_version_in_parts(client, document, documenten_storage, django_capture_on_commit_callbacks):
+    lock = client.post(document["url"] + "/lock").json()["lock"]
+    response = client.patch(document["url"], {"inhoud": None, "bestandsomvang": 12, "lock": lock}, format="json")
+    assert response.status_code == 200, response.json()
+    delen = response.json()["bestandsdelen"]
+    assert [d["omvang"] for d in delen] == [10, 2]
+    assert download(client, document["url"] + "/download?versie=1") == b"hello world"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _put(client, delen[0], b"abcdefghij")
+        _put(client, delen[1], b"kl")
+
+    assert download(client, document["url"] + "/download") == b"abcdefghijkl"
+    assert client.get(document["url"]).json()["versie"] == 2
+
+
+def test_an_interrupted_part_upload_leaves_nothing(client, iotype, documenten_storage):
+    document = _announce(client, iotype, 15)
+    first = document["bestandsdelen"][0]
+    boundary = "grens"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="lock"\r\n\r\n{first["lock"]}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="inhoud"; filename="deel.bin"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n01234"  # the connection drops here
+    ).encode()
+
+    response = client.generic("PUT", first["url"], body, content_type=f"multipart/form-data; boundary={boundary}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert client.get(document["url"]).json()["bestandsdelen"][0]["voltooid"] is False
+    assert _files(documenten_storage) == []
