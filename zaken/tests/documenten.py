@@ -1,12 +1,12 @@
-"""A stand-in Documenten API provider, until `documenten/` serves the real one.
+"""A stand-in Documenten API provider, for tests that need a document in a given state.
 
 It answers the few operations of `documenten-1.5.0.yaml` that the Zaken and Besluiten APIs
 call: `GET /enkelvoudiginformatieobjecten/{uuid}`, and list, create and delete of
 `/objectinformatieobjecten`. Its bodies take the shapes of that specification, and every
 answer is checked against the specification itself (`documenten_fake` fixture), so the
 stand-in cannot drift from the contract the real provider will serve. It runs as an httpx
-transport behind `zaken.clients.DocumentenClient`, the same place the in-process transport
-into `documenten/` will take.
+transport behind `zaken.clients.DocumentenClient`; `test_documenten_contract.py` runs the
+same client against the real `documenten/` in-process.
 """
 
 from __future__ import annotations

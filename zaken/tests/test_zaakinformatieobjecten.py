@@ -1,7 +1,9 @@
 """Zaakinformatieobjecten and the rules that look at documents, through the Documenten API contract.
 
-The Documenten API is the stand-in of `zaken/tests/documenten.py` (until `documenten/`
-serves the real one): built from `documenten-1.5.0.yaml` and checked against it.
+The Documenten API here is the stand-in of `zaken/tests/documenten.py`, built from
+`documenten-1.5.0.yaml` and checked against it, so each document state (locked, without
+indicatieGebruiksrecht, archived) is one line to set up. The same rules against the real
+in-process Documenten API: `test_documenten_contract.py`.
 """
 
 from __future__ import annotations
