@@ -247,7 +247,7 @@ def test_close_recompute_reopen(api_client, case: Case):
     assert archivering(api_client, zaak) == (case.einddatum, "vernietigen", *case.herberekend)
 
     assert status_zetten(api_client, zaak, zaaktype, eind=False).status_code == 201
-    assert archivering(api_client, zaak) == (None, "", None, None)
+    assert archivering(api_client, zaak) == (None, None, None, None)
 
 
 def test_hoofdzaak_deelzaken_follow_their_hoofdzaak(api_client):
@@ -272,7 +272,7 @@ def test_hoofdzaak_deelzaken_follow_their_hoofdzaak(api_client):
     assert archivering(api_client, deelzaak) == ("2024-01-31", "vernietigen", None, None)
 
     assert status_zetten(api_client, deelzaak, deelzaaktype, eind=False).status_code == 201
-    assert archivering(api_client, deelzaak) == (None, "", None, None)
+    assert archivering(api_client, deelzaak) == (None, None, None, None)
 
 
 @pytest.mark.parametrize("afleidingswijze", ["hoofdzaak", "zaakobject", "ingangsdatum_besluit", "gerelateerde_zaak"])
@@ -287,7 +287,7 @@ def test_closing_without_the_input_is_refused_and_changes_nothing(api_client, af
 
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "archiefactiedatum-error"
-    assert archivering(api_client, zaak) == (None, "", None, None)
+    assert archivering(api_client, zaak) == (None, None, None, None)
     assert api_client.get(zaak["url"]).json()["status"] is None
 
 

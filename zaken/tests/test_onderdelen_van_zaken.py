@@ -175,3 +175,23 @@ def test_a_list_makes_a_constant_number_of_queries(api_client, zaaktype, path, q
     body = response.json()
     assert len(body["results"] if isinstance(body, dict) else body) == 10
     assert len(groot.captured_queries) == len(klein.captured_queries)
+
+
+def test_a_second_resultaat_is_refused_as_unique_even_on_a_closed_zaak(api_client, make_api_client, zaak, zaaktype):
+    resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
+    assert status_zetten(api_client, zaak, zaaktype, eind=True).status_code == 201
+    zonder_geforceerd = make_api_client(
+        autorisaties=[
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen", "zaken.bijwerken"],
+                "zaaktype": catalogi_url(zaaktype),
+                "max_vertrouwelijkheidaanduiding": "zeer_geheim",
+            }
+        ]
+    )
+
+    response = resultaat_zetten(zonder_geforceerd, zaak, zaaktype.resultaattypen.get())
+
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "unique"

@@ -347,6 +347,13 @@ class ZaakSerializer(UrlMixin, serializers.ModelSerializer):
             "toelichting": {"required": False},
         }
 
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # Not yet derived (or cleared on reopening) reads as null, as the standard's NullEnum has it.
+        if not data.get("archiefnominatie"):
+            data["archiefnominatie"] = None
+        return data
+
     def get_betalingsindicatie_weergave(self, obj) -> str:
         return Betalingsindicatie(obj.betalingsindicatie).label if obj.betalingsindicatie else ""
 

@@ -545,6 +545,14 @@ class ResultaatViewSet(
     def filterset_class(self):
         return filters.ResultaatFilter if self.action == "list" else None
 
+    def perform_create(self, serializer):
+        # A zaak has one resultaat: that answer (400 `unique`) comes before the scope of a closed zaak.
+        if Resultaat.objects.filter(zaak=serializer.validated_data["zaak"]).exists():
+            raise exceptions.ValidationError(
+                {"zaak": [exceptions.ErrorDetail("De zaak heeft al een resultaat.", "unique")]}
+            )
+        return super().perform_create(serializer)
+
 
 @extend_schema_view(
     list=extend_schema(
