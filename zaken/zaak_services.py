@@ -35,7 +35,9 @@ from .clients import BadReferenceError, DocumentenClient, object_gegevens
 from .models import (
     Besluit,
     BesluitInformatieObject,
+    KlantContact,
     Resultaat,
+    Rol,
     Status,
     Zaak,
     ZaakBesluit,
@@ -49,6 +51,9 @@ logger = logging.getLogger(__name__)
 
 ZAKEN_COLLECTIONS: dict[type[models.Model], str] = {
     Zaak: "zaken",
+    KlantContact: "klantcontacten",
+    Rol: "rollen",
+    ZaakEigenschap: "zaakeigenschappen",
     Status: "statussen",
     Resultaat: "resultaten",
     ZaakObject: "zaakobjecten",
@@ -68,8 +73,7 @@ def zaken_url(obj: models.Model) -> str:
         return f"{root}zaken/{obj.zaak.uuid}/zaakeigenschappen/{obj.uuid}"
     if isinstance(obj, ZaakBesluit):
         return f"{root}zaken/{obj.zaak.uuid}/besluiten/{obj.uuid}"
-    collection = ZAKEN_COLLECTIONS.get(type(obj)) or f"{type(obj).__name__.lower()}len"
-    return f"{root}{collection}/{obj.uuid}"
+    return f"{root}{ZAKEN_COLLECTIONS[type(obj)]}/{obj.uuid}"
 
 
 def besluiten_url(obj: models.Model) -> str:
@@ -381,6 +385,14 @@ def status_create(*, data: dict[str, Any]) -> Status:
     return status
 
 
+def _klantcontact_identificatie() -> str:
+    """`KC-` and ten digits, the next free number."""
+    number = KlantContact.objects.count() + 1
+    while KlantContact.objects.filter(identificatie=f"KC-{number:010d}").exists():
+        number += 1
+    return f"KC-{number:010d}"
+
+
 def zaak_recompute_if_closed(zaak: Zaak) -> None:
     if zaak.is_closed:
         zaak.refresh_from_db()
@@ -403,6 +415,8 @@ def onderdeel_save(*, instance: models.Model, data: dict[str, Any]) -> models.Mo
             )
         if not instance.pk and Resultaat.objects.filter(zaak=zaak).exists():
             raise _error("De zaak heeft al een resultaat.", "unique", "zaak")
+    if isinstance(instance, KlantContact) and not data.get("identificatie") and not instance.identificatie:
+        data["identificatie"] = _klantcontact_identificatie()
     if isinstance(instance, ZaakEigenschap):
         eigenschap = data.get("eigenschap", getattr(instance, "eigenschap", None))
         if eigenschap.zaaktype_id != zaak.zaaktype_id:

@@ -6,6 +6,7 @@ app_name = "zaken"
 
 router = Router()
 router.register("zaken", views.ZaakViewSet)
+router.register("klantcontacten", views.KlantContactViewSet)
 router.register("statussen", views.StatusViewSet)
 router.register("resultaten", views.ResultaatViewSet)
 router.register("rollen", views.RolViewSet)

@@ -15,6 +15,7 @@ from .catalogi import (
     ZaakTypenRelatie,
 )
 from .zaken import (
+    KlantContact,
     Resultaat,
     Rol,
     Status,
@@ -31,6 +32,7 @@ __all__ = [
     "Catalogus",
     "Eigenschap",
     "InformatieObjectType",
+    "KlantContact",
     "Resultaat",
     "ResultaatType",
     "Rol",

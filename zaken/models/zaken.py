@@ -434,3 +434,24 @@ class ZaakInformatieObject(models.Model):
 
     def __str__(self) -> str:
         return self.informatieobject
+
+
+class KlantContact(models.Model):
+    """A contact with a klant about a zaak (deprecated in the standard for the Contactmomenten API)."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text=UUID_HELP)
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="klantcontacten", help_text="De ZAAK.")
+    identificatie = models.CharField(
+        max_length=14, help_text="De unieke aanduiding van een KLANTCONTACT; gegenereerd als zij niet gegeven is."
+    )
+    datumtijd = models.DateTimeField(help_text="De datum en het tijdstip waarop het KLANTCONTACT begint.")
+    kanaal = models.CharField(max_length=20, blank=True, help_text="Het communicatiekanaal waarlangs het contact liep.")
+    onderwerp = models.CharField(max_length=200, blank=True, help_text="Het onderwerp waarover contact is geweest.")
+    toelichting = models.TextField(max_length=1000, blank=True, help_text="Een toelichting op het contact.")
+
+    class Meta:
+        verbose_name = "klantcontact"
+        verbose_name_plural = "klantcontacten"
+
+    def __str__(self) -> str:
+        return self.identificatie

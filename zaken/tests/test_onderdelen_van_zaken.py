@@ -195,3 +195,26 @@ def test_a_second_resultaat_is_refused_as_unique_even_on_a_closed_zaak(api_clien
 
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "unique"
+
+
+def test_klantcontacten(api_client, make_api_client, zaak, zaaktype):
+    body = {"zaak": zaak["url"], "datumtijd": "2024-03-01T10:00:00Z", "kanaal": "telefoon"}
+
+    response = api_client.post(f"{ZAKEN}klantcontacten", body, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["identificatie"].startswith("KC-")
+    assert api_client.get(f"{ZAKEN}klantcontacten", {"zaak": zaak["url"]}).json()["count"] == 1
+    resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
+    assert status_zetten(api_client, zaak, zaaktype, eind=True).status_code == 201
+    zonder_geforceerd = make_api_client(
+        autorisaties=[
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen", "zaken.bijwerken"],
+                "zaaktype": catalogi_url(zaaktype),
+                "max_vertrouwelijkheidaanduiding": "zeer_geheim",
+            }
+        ]
+    )
+    assert zonder_geforceerd.post(f"{ZAKEN}klantcontacten", body, format="json").status_code == 403

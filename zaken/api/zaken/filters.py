@@ -10,6 +10,7 @@ from common.constants import Archiefnominatie, Archiefstatus, Vertrouwelijkheids
 from common.filters import FilterSet
 
 from ...models import (
+    KlantContact,
     Resultaat,
     ResultaatType,
     Rol,
@@ -276,3 +277,11 @@ def zaak_zoek_schema() -> dict:
         schema["description"] = str(filter_.extra.get("help_text") or name)
         properties[name] = schema
     return {"type": "object", "properties": properties}
+
+
+class KlantContactFilter(FilterSet):
+    zaak = UrlFilter(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+
+    class Meta:
+        model = KlantContact
+        fields: list[str] = []

@@ -15,6 +15,7 @@ from common.models import AuditTrail
 
 from ...models import (
     Eigenschap,
+    KlantContact,
     Resultaat,
     ResultaatType,
     Rol,
@@ -671,6 +672,25 @@ class ZaakInformatieObjectSerializer(UrlMixin, serializers.ModelSerializer):
         )
         read_only_fields = ("uuid", "registratiedatum")
         validators: list = []
+
+
+# --- klantcontact ------------------------------------------------------------------------------
+
+
+class KlantContactSerializer(UrlMixin, serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text=URL_HELP)
+    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    identificatie = serializers.CharField(
+        max_length=14,
+        required=False,
+        allow_blank=True,
+        help_text="De unieke aanduiding van een KLANTCONTACT; gegenereerd als zij niet gegeven is.",
+    )
+
+    class Meta:
+        model = KlantContact
+        fields = ("url", "uuid", "zaak", "identificatie", "datumtijd", "kanaal", "onderwerp", "toelichting")
+        read_only_fields = ("uuid",)
 
 
 # --- zaakbesluit ---------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSeri
 
 from ... import zaak_services as services
 from ...models import (
+    KlantContact,
     Resultaat,
     Rol,
     Status,
@@ -699,6 +700,39 @@ class ZaakInformatieObjectViewSet(
     def perform_destroy(self, instance):
         self.ensure_may_write(instance.zaak, self.required_scopes["destroy"])
         services.zaakinformatieobject_delete(zio=instance)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle KLANTCONTACTen opvragen.",
+        description="Alle KLANTCONTACTen opvragen.\n\n**DEPRECATED**: gebruik de contactmomenten API in plaats van "
+        "deze endpoint.",
+    ),
+    retrieve=extend_schema(
+        summary="Een specifiek KLANTCONTACT bij een ZAAK opvragen.",
+        description="Een specifiek KLANTCONTACT bij een ZAAK opvragen.\n\n**DEPRECATED**: gebruik de "
+        "contactmomenten API in plaats van deze endpoint.",
+    ),
+    create=extend_schema(
+        summary="Maak een KLANTCONTACT bij een ZAAK aan.",
+        description="Indien geen identificatie gegeven is, dan wordt deze automatisch gegenereerd. Bij een "
+        "afgesloten zaak alleen met de scope `zaken.geforceerd-bijwerken`.\n\n**DEPRECATED**: gebruik de "
+        "contactmomenten API in plaats van deze endpoint.",
+    ),
+)
+class KlantContactViewSet(
+    OnderdeelWriteMixin, CreateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ZaakOnderdeelViewSet
+):
+    """Klantcontacten: contacts with a klant about a zaak (deprecated by the standard)."""
+
+    queryset = KlantContact.objects.select_related("zaak").order_by("-pk")
+    serializer_class = serializers.KlantContactSerializer
+    resource = "klantcontact"
+    required_scopes = {"list": {LEZEN}, "retrieve": {LEZEN}, "create": WIJZIGEN}
+
+    @property
+    def filterset_class(self):
+        return filters.KlantContactFilter if self.action == "list" else None
 
 
 # --- nested under a zaak --------------------------------------------------------------------------
