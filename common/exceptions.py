@@ -98,7 +98,10 @@ def problem(status_code: int, detail: str, code: str | None = None, instance: st
 
 
 def camel_name(name: str) -> str:
-    return ".".join(camelize_re.sub(underscore_to_camel, part) for part in name.split("."))
+    """`foo_bar.baz_qux` -> `fooBar.bazQux`; a lookup after `__` stays as it is (`startdatum__gt`)."""
+    return ".".join(
+        "__".join(camelize_re.sub(underscore_to_camel, piece) for piece in part.split("__")) for part in name.split(".")
+    )
 
 
 def _flatten(detail, prefix: str = "") -> list[dict]:

@@ -9,6 +9,8 @@ API_MOUNTS = [
     ("autorisaties/api/v1/", "common.api.urls", "autorisaties"),
     ("catalogi/api/v1/", "zaken.api.catalogi_urls", "catalogi"),
     ("selectielijst/api/v1/", "archief.api.selectielijst_urls", "selectielijst"),
+    ("zaken/api/v1/", "zaken.api.zaken_urls", "zaken"),
+    ("besluiten/api/v1/", "zaken.api.besluiten_urls", "besluiten"),
     ("documenten/api/v1/", "documenten.api.documenten_urls", "documenten"),
     ("openbaarmaking/api/v1/", "openbaarmaking.api.openbaarmaking_urls", "openbaarmaking"),
     ("archief/api/v1/", "archief.api.archief_urls", "archief"),

@@ -102,3 +102,76 @@ class SelectielijstClient:
 
     def procestype(self, url: str) -> dict:
         return self._fetch(url, "procestypen", ("nummer", "naam"))
+
+
+# --- Documenten API ------------------------------------------------------------------------
+
+
+def documenten_transport():
+    """The transport for calls to the Documenten API: None means the ordinary one
+    (in-process when the Documenten API runs here). Tests put a stand-in provider here."""
+    return None
+
+
+class DocumentenClient:
+    """The Documenten API at `settings.DOCUMENTEN_API_ROOT`: the documents a zaak or besluit
+    refers to, and the mirrored objectinformatieobjecten (Documenten API 1.5)."""
+
+    def __init__(self, api_root: str | None = None) -> None:
+        self.api_root = api_root or settings.DOCUMENTEN_API_ROOT
+        if not self.api_root.endswith("/"):
+            self.api_root += "/"
+
+    def _client(self) -> APIClient:
+        return APIClient(self.api_root, transport=documenten_transport())
+
+    def informatieobject(self, url: str) -> dict:
+        """The EnkelvoudigInformatieObject at `url`; BadReferenceError when it is none."""
+        if not url.startswith(self.api_root + "enkelvoudiginformatieobjecten/"):
+            code = "bad-url" if not url.startswith(tuple(api_roots())) else "invalid-resource"
+            raise BadReferenceError(f"{url} is geen informatieobject van de Documenten API.", code=code)
+        try:
+            with self._client() as client:
+                response = client.request("GET", url)
+        except ClientError as exc:
+            raise BadReferenceError(f"De Documenten API antwoordde niet voor {url}.", code="bad-url") from exc
+        if response.status_code != 200:
+            raise BadReferenceError(f"{url} antwoordde {response.status_code}.", code="bad-url")
+        body = response.json()
+        if not isinstance(body, dict) or "identificatie" not in body or "bronorganisatie" not in body:
+            raise BadReferenceError(f"{url} is geen informatieobject.", code="invalid-resource")
+        return body
+
+    def objectinformatieobject_create(self, *, informatieobject: str, object_url: str, object_type: str) -> dict:
+        with self._client() as client:
+            return client.create(
+                "objectinformatieobjecten",
+                {"informatieobject": informatieobject, "object": object_url, "objectType": object_type},
+            )
+
+    def objectinformatieobject_delete(self, *, informatieobject: str, object_url: str) -> None:
+        """Delete the mirrored relation, if the Documenten API has it."""
+        with self._client() as client:
+            params = {"informatieobject": informatieobject, "object": object_url}
+            for relation in list(client.list("objectinformatieobjecten", params=params)):
+                client.delete(relation["url"])
+
+
+def object_gegevens(url: str) -> dict:
+    """The JSON of an object a zaakobject refers to, when it lies under a configured API
+    root; empty when it cannot be read (the brondatum then falls back to what is local)."""
+    if not url or not url.startswith(tuple(api_roots())):
+        return {}
+    try:
+        with APIClient(url) as client:
+            response = client.request("GET", url)
+    except ClientError:
+        logger.warning("zaakobject_unreachable", extra={"url": url})
+        return {}
+    if response.status_code != 200:
+        return {}
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}

@@ -107,6 +107,20 @@ def _save(instance: M, data: dict[str, Any]) -> M:
     return instance
 
 
+def _delete(obj: models.Model) -> None:
+    """Delete a catalogue object; one that zaken or besluiten still use stays (`in-use`)."""
+    try:
+        with transaction.atomic():
+            obj.delete()
+    except models.ProtectedError as exc:
+        raise DomainError(
+            f"Dit object is nog in gebruik door {len(exc.protected_objects)} object(en) in de Zaken of Besluiten "
+            "API en kan niet verwijderd worden.",
+            "in-use",
+            field="nonFieldErrors",
+        ) from exc
+
+
 # --- rules ------------------------------------------------------------------------------------
 
 
@@ -281,7 +295,7 @@ def zaaktype_delete(*, zaaktype: ZaakType, forced: bool = False) -> None:
     url = catalogi_url(zaaktype)
     with transaction.atomic():
         _notify(zaaktype, "destroy", url=url)
-        zaaktype.delete()
+        _delete(zaaktype)
     logger.info("zaaktype_deleted", extra={"url": url})
 
 
@@ -417,7 +431,7 @@ def _versioned_delete(obj, *, forced: bool) -> None:
     url = catalogi_url(obj)
     with transaction.atomic():
         _notify(obj, "destroy", url=url)
-        obj.delete()
+        _delete(obj)
     logger.info(f"{obj._meta.model_name}_deleted", extra={"url": url})
 
 
@@ -529,7 +543,7 @@ def zaaktype_onderdeel_update(*, onderdeel: M, data: dict[str, Any], forced: boo
 def zaaktype_onderdeel_delete(*, onderdeel: Onderdeel, forced: bool = False) -> None:
     _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
     uuid = str(onderdeel.uuid)
-    onderdeel.delete()
+    _delete(onderdeel)
     logger.info(f"{onderdeel._meta.model_name}_deleted", extra={"uuid": uuid})
 
 

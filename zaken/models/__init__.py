@@ -1,5 +1,6 @@
-"""Models of the zaken app: the catalogue (Catalogi API)."""
+"""Models of the zaken app: the catalogue (Catalogi API), zaken (Zaken API) and besluiten (Besluiten API)."""
 
+from .besluiten import Besluit, BesluitInformatieObject, ZaakBesluit
 from .catalogi import (
     BesluitType,
     Catalogus,
@@ -13,15 +14,36 @@ from .catalogi import (
     ZaakTypeInformatieObjectType,
     ZaakTypenRelatie,
 )
+from .zaken import (
+    KlantContact,
+    Resultaat,
+    Rol,
+    Status,
+    Zaak,
+    ZaakEigenschap,
+    ZaakInformatieObject,
+    ZaakObject,
+)
 
 __all__ = [
+    "Besluit",
+    "BesluitInformatieObject",
     "BesluitType",
     "Catalogus",
     "Eigenschap",
     "InformatieObjectType",
+    "KlantContact",
+    "Resultaat",
     "ResultaatType",
+    "Rol",
     "RolType",
+    "Status",
     "StatusType",
+    "Zaak",
+    "ZaakBesluit",
+    "ZaakEigenschap",
+    "ZaakInformatieObject",
+    "ZaakObject",
     "ZaakObjectType",
     "ZaakType",
     "ZaakTypeInformatieObjectType",

@@ -170,3 +170,11 @@ def publiceerbaar_zaaktype(**kwargs) -> ZaakType:
     RolTypeFactory(zaaktype=zaaktype)
     ResultaatTypeFactory(zaaktype=zaaktype)
     return zaaktype
+
+
+def gepubliceerd_zaaktype(**kwargs) -> ZaakType:
+    """A published zaaktype with statustypen 1 (begin) and 2 (eind), a roltype and a resultaattype."""
+    zaaktype = publiceerbaar_zaaktype(**kwargs)
+    zaaktype.concept = False
+    zaaktype.save()
+    return zaaktype

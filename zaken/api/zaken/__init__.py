@@ -1,0 +1,1 @@
+"""The Zaken API 1.5."""

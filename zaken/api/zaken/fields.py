@@ -1,0 +1,179 @@
+"""Serializer fields shared by the Zaken and Besluiten APIs: references by URL."""
+
+from __future__ import annotations
+
+import functools
+import uuid as _uuid
+from urllib.parse import urlparse
+
+from django.urls import Resolver404, resolve
+from django.urls import reverse as django_reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ...models import BesluitType, Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
+
+# model -> (URL namespace, route name) of the API that serves it
+ROUTES = {
+    ZaakType: ("catalogi", "zaaktype"),
+    StatusType: ("catalogi", "statustype"),
+    ResultaatType: ("catalogi", "resultaattype"),
+    RolType: ("catalogi", "roltype"),
+    Eigenschap: ("catalogi", "eigenschap"),
+    ZaakObjectType: ("catalogi", "zaakobjecttype"),
+    BesluitType: ("catalogi", "besluittype"),
+}
+
+
+@functools.cache
+def route(model) -> tuple[str, str]:
+    if model in ROUTES:
+        return ROUTES[model]
+    from ...models import Besluit, BesluitInformatieObject
+
+    if model in (Besluit, BesluitInformatieObject):
+        return "besluiten", model._meta.model_name
+    return "zaken", model._meta.model_name
+
+
+NESTED_IN_ZAAK = ("zaakeigenschap", "zaakbesluit")
+_SENTINEL = "00000000-0000-0000-0000-00000000000{}"
+
+
+@functools.cache
+def _path_template(namespace: str, name: str) -> str:
+    """The path of a detail URL with `{uuid}` (and `{zaak_uuid}`) left to fill in.
+
+    `reverse` walks the URL resolver on every call; a list of 100 zaken makes hundreds of
+    URLs, so each route is reversed once with sentinel values and then filled in.
+    """
+    kwargs = {"uuid": _SENTINEL.format(1)}
+    if name in NESTED_IN_ZAAK:
+        kwargs["zaak_uuid"] = _SENTINEL.format(2)
+    path = django_reverse(f"{namespace}:{name}-detail", kwargs=kwargs)
+    return path.replace(_SENTINEL.format(1), "{uuid}").replace(_SENTINEL.format(2), "{zaak_uuid}")
+
+
+def _origin(request) -> str:
+    """`scheme://host` of the request, computed once per request."""
+    if request is None:
+        return ""
+    origin = getattr(request, "_levensloop_origin", None)
+    if origin is None:
+        origin = request.build_absolute_uri("/")[:-1]
+        request._levensloop_origin = origin
+    return origin
+
+
+def object_url(obj, request) -> str:
+    namespace, name = route(type(obj))
+    zaak_uuid = obj.zaak.uuid if name in NESTED_IN_ZAAK else ""
+    return _origin(request) + _path_template(namespace, name).format(uuid=obj.uuid, zaak_uuid=zaak_uuid)
+
+
+def uuid_in_url(url: str, model) -> _uuid.UUID | None:
+    """The uuid of a `model` object in one of our URLs, else None."""
+    namespace, name = route(model)
+    try:
+        match = resolve(urlparse(url).path)
+    except Resolver404:
+        return None
+    if match.namespace != namespace or match.url_name != f"{name}-detail":
+        return None
+    try:
+        return _uuid.UUID(str(match.kwargs.get("uuid")))
+    except ValueError:
+        return None
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class ReferenceField(serializers.RelatedField):
+    """A reference to an object of this app, written and read as its URL.
+
+    A URL that is not one of ours is `bad-url`; one of ours that leads to another kind of
+    resource is `invalid-resource`; a right kind that does not exist is `does_not_exist`.
+    """
+
+    default_error_messages = {
+        "bad-url": "De URL {value} leidt niet naar een object van deze API's.",
+        "invalid-resource": "De URL {value} leidt niet naar een {name}.",
+        "does_not_exist": "Er is geen {name} op {value}.",
+        "max_length": "Een URL heeft hoogstens 1000 tekens.",
+    }
+
+    def __init__(self, *, model, **kwargs) -> None:
+        self.model = model
+        kwargs.setdefault("queryset", model.objects.all())
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not data.startswith(("http://", "https://")):
+            self.fail("bad-url", value=data)
+        if len(data) > 1000:
+            self.fail("max_length")
+        uuid = uuid_in_url(data, self.model)
+        if uuid is None:
+            try:
+                resolve(urlparse(data).path)
+            except Resolver404:
+                self.fail("bad-url", value=data)
+            self.fail("invalid-resource", value=data, name=self.model._meta.verbose_name)
+        obj = self.get_queryset().filter(uuid=uuid).first()
+        if obj is None:
+            self.fail("does_not_exist", value=data, name=self.model._meta.verbose_name)
+        return obj
+
+    def to_representation(self, value):
+        return object_url(value, self.context.get("request"))
+
+    def use_pk_only_optimization(self):
+        return False
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "format": "uri"}, "readOnly": True})
+class ReferencesField(serializers.ReadOnlyField):
+    """The URLs of related objects of `model` (read-only).
+
+    From the uuids `zaak_selectors.zaken_relaties_laden` put on the zaak (lists and
+    reads), or else from the relation itself.
+    """
+
+    def __init__(self, *, model, **kwargs) -> None:
+        self.model = model
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        loaded = getattr(instance, "relatie_uuids", None)
+        if loaded is not None and self.source in loaded:
+            return [(uuid, instance.uuid) for uuid in loaded[self.source]]
+        nested = route(self.model)[1] in NESTED_IN_ZAAK
+        return [(obj.uuid, obj.zaak.uuid if nested else "") for obj in super().get_attribute(instance).all()]
+
+    def to_representation(self, value):
+        template = _path_template(*route(self.model))
+        origin = _origin(self.context.get("request"))
+        return [origin + template.format(uuid=uuid, zaak_uuid=zaak_uuid) for uuid, zaak_uuid in value]
+
+
+def url_for(model, uuid, request, zaak_uuid="") -> str:
+    """The URL of a `model` object known by its uuid alone."""
+    return _origin(request) + _path_template(*route(model)).format(uuid=uuid, zaak_uuid=zaak_uuid)
+
+
+def validate_rsin(value: str) -> None:
+    """An RSIN: nine digits that pass the elfproef."""
+    if not value.isdigit():
+        raise serializers.ValidationError("Voer een getal in.", code="only-digits")
+    if len(value) != 9:
+        raise serializers.ValidationError("Een RSIN heeft 9 cijfers.", code="invalid-length")
+    total = sum(int(digit) * weight for digit, weight in zip(value[:8], range(9, 1, -1), strict=True))
+    if (total - int(value[8])) % 11 != 0:
+        raise serializers.ValidationError("Onjuist RSIN: de elfproef faalt.", code="invalid")
+
+
+class RSINField(serializers.CharField):
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 9)
+        super().__init__(**kwargs)
+        self.validators.append(validate_rsin)

@@ -1,0 +1,198 @@
+"""Benchmark: `GET /zaken/api/v1/zaken` pages of 100 against the raw SQL that fetches the same rows.
+
+    python manage.py bench_zaken_list --count 100000
+
+Seeds `--count` zaken (bulk, in one zaaktype of its own, each with a status, a resultaat
+and a rol, so the page shows what a real one shows) unless they are there already, then
+requests `--pages` pages spread over the list through the whole Django/DRF stack (URL
+routing, JWT authentication, the authorisation filter, serialization, rendering) and runs,
+for the same pages, the raw SQL that fetches those zaken and their related rows. It prints
+both medians and their ratio. `--clean` removes the seeded zaken afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+import uuid
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.test import Client
+from django.utils import timezone
+
+from common.auth import jwt_encode
+from common.services import api_client_create_or_update
+from zaken.models import Catalogus, Resultaat, ResultaatType, Rol, RolType, Status, StatusType, Zaak, ZaakType
+
+BENCH_IDENTIFICATIE = "BENCH-ZAKEN-LIST"
+CLIENT_ID = "bench-zaken-list"
+PAGE_SIZE = 100
+
+# The page of ids first, then the same columns and related rows the API shows for them.
+RAW_SQL = """
+WITH page AS (SELECT id FROM zaken_zaak ORDER BY id DESC LIMIT %s OFFSET %s)
+SELECT z.id, z.uuid, z.identificatie, z.bronorganisatie, z.omschrijving, z.toelichting, z.registratiedatum,
+       z.verantwoordelijke_organisatie, z.startdatum, z.einddatum, z.einddatum_gepland,
+       z.uiterlijke_einddatum_afdoening, z.publicatiedatum, z.communicatiekanaal, z.producten_of_diensten,
+       z.vertrouwelijkheidaanduiding, z.betalingsindicatie, z.laatste_betaaldatum, z.zaakgeometrie,
+       z.verlenging_reden, z.verlenging_duur, z.opschorting_indicatie, z.opschorting_reden, z.selectielijstklasse,
+       z.relevante_andere_zaken, z.kenmerken, z.archiefnominatie, z.archiefstatus, z.archiefactiedatum,
+       z.opdrachtgevende_organisatie, z.processobjectaard, z.startdatum_bewaartermijn,
+       z.processobject_datumkenmerk, z.processobject_identificatie, z.processobject_objecttype,
+       z.processobject_registratie, zt.uuid AS zaaktype_uuid, hz.uuid AS hoofdzaak_uuid, r.uuid AS resultaat_uuid,
+       (SELECT s.uuid FROM zaken_status s WHERE s.zaak_id = z.id ORDER BY s.datum_status_gezet DESC, s.id DESC
+        LIMIT 1) AS status_uuid,
+       ARRAY(SELECT rol.uuid FROM zaken_rol rol WHERE rol.zaak_id = z.id ORDER BY rol.id) AS rollen
+FROM page
+JOIN zaken_zaak z ON z.id = page.id
+JOIN zaken_zaaktype zt ON zt.id = z.zaaktype_id
+LEFT JOIN zaken_zaak hz ON hz.id = z.hoofdzaak_id
+LEFT JOIN zaken_resultaat r ON r.zaak_id = z.id
+ORDER BY z.id DESC
+"""
+
+
+class Command(BaseCommand):
+    help = "Median latency of GET /zaken/api/v1/zaken (pages of 100) beside the raw SQL for the same rows."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, default=100_000, help="Zaken to have in the database.")
+        parser.add_argument("--pages", type=int, default=30, help="Pages to request, spread over the list.")
+        parser.add_argument("--repeat", type=int, default=3, help="Times each page is requested.")
+        parser.add_argument("--clean", action="store_true", help="Remove the seeded zaken afterwards.")
+
+    def handle(self, *args, **options):
+        if connection.vendor != "postgresql":
+            self.stderr.write("This benchmark is meant for PostgreSQL (set DATABASE_URL).")
+        zaaktype = self._zaaktype()
+        self._seed(zaaktype, options["count"])
+        total = Zaak.objects.count()
+        pages = max(1, total // PAGE_SIZE)
+        chosen = sorted({1 + round(i * (pages - 1) / max(1, options["pages"] - 1)) for i in range(options["pages"])})
+
+        api = self._measure_api(chosen, options["repeat"])
+        raw = self._measure_raw(chosen, options["repeat"])
+        api_median, raw_median = statistics.median(api), statistics.median(raw)
+        self.stdout.write(f"zaken in database: {total}; pages of {PAGE_SIZE}: {len(chosen)} x {options['repeat']}")
+        self.stdout.write(f"GET /zaken/api/v1/zaken  median {api_median * 1000:8.2f} ms")
+        self.stdout.write(f"raw SQL, same rows       median {raw_median * 1000:8.2f} ms")
+        self.stdout.write(f"ratio API / raw SQL      {api_median / raw_median:8.2f}x")
+        if options["clean"]:
+            self._clean(zaaktype)
+
+    def _zaaktype(self) -> ZaakType:
+        zaaktype = ZaakType.objects.filter(identificatie=BENCH_IDENTIFICATIE).first()
+        if zaaktype is not None:
+            return zaaktype
+        catalogus = Catalogus.objects.create(
+            domein="BENCH", rsin="000000000", contactpersoon_beheer_naam="Bench", naam="Benchmark"
+        )
+        zaaktype = ZaakType.objects.create(
+            catalogus=catalogus,
+            identificatie=BENCH_IDENTIFICATIE,
+            omschrijving="Benchmark",
+            vertrouwelijkheidaanduiding="openbaar",
+            doel="Meten",
+            aanleiding="Meten",
+            indicatie_intern_of_extern="intern",
+            handeling_initiator="meten",
+            onderwerp="Meten",
+            handeling_behandelaar="meten",
+            doorlooptijd="P1D",
+            opschorting_en_aanhouding_mogelijk=False,
+            verlenging_mogelijk=False,
+            publicatie_indicatie=False,
+            referentieproces_naam="Meten",
+            verantwoordelijke="Bench",
+            versiedatum=dt.date(2020, 1, 1),
+            begin_geldigheid=dt.date(2020, 1, 1),
+            concept=False,
+        )
+        StatusType.objects.create(zaaktype=zaaktype, omschrijving="Ontvangen", volgnummer=1)
+        StatusType.objects.create(zaaktype=zaaktype, omschrijving="Afgehandeld", volgnummer=2)
+        RolType.objects.create(zaaktype=zaaktype, omschrijving="Melder", omschrijving_generiek="initiator")
+        ResultaatType.objects.create(
+            zaaktype=zaaktype,
+            omschrijving="Afgehandeld",
+            resultaattypeomschrijving=f"{settings.SELECTIELIJST_API_ROOT}x",
+            selectielijstklasse=f"{settings.SELECTIELIJST_API_ROOT}y",
+            archiefnominatie="vernietigen",
+            archiefactietermijn="P5Y",
+            brondatum_archiefprocedure_afleidingswijze="afgehandeld",
+        )
+        return zaaktype
+
+    def _seed(self, zaaktype: ZaakType, count: int, batch: int = 5000) -> None:
+        existing = Zaak.objects.filter(zaaktype=zaaktype).count()
+        statustype = zaaktype.statustypen.get(volgnummer=1)
+        roltype = zaaktype.roltypen.get()
+        resultaattype = zaaktype.resultaattypen.get()
+        now = timezone.now()
+        for start in range(existing, count, batch):
+            size = min(batch, count - start)
+            with transaction.atomic():
+                zaken = Zaak.objects.bulk_create(
+                    Zaak(
+                        uuid=uuid.uuid4(),
+                        identificatie=f"BENCH-{start + i:08d}",
+                        bronorganisatie="002220647",
+                        zaaktype=zaaktype,
+                        verantwoordelijke_organisatie="002220647",
+                        startdatum=dt.date(2020, 1, 1) + dt.timedelta(days=(start + i) % 1500),
+                        vertrouwelijkheidaanduiding="openbaar",
+                        omschrijving="Benchmarkzaak",
+                    )
+                    for i in range(size)
+                )
+                Status.objects.bulk_create(Status(zaak=z, statustype=statustype, datum_status_gezet=now) for z in zaken)
+                Rol.objects.bulk_create(
+                    Rol(
+                        zaak=z,
+                        betrokkene_type="medewerker",
+                        roltype=roltype,
+                        omschrijving="Melder",
+                        omschrijving_generiek="initiator",
+                        betrokkene_identificatie={"identificatie": "m1"},
+                    )
+                    for z in zaken
+                )
+                Resultaat.objects.bulk_create(Resultaat(zaak=z, resultaattype=resultaattype) for z in zaken)
+            self.stdout.write(f"seeded {start + size}/{count}")
+        with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
+            for table in ("zaken_zaak", "zaken_status", "zaken_rol", "zaken_resultaat"):
+                cursor.execute(f"ANALYZE {table}")
+
+    def _measure_api(self, pages: list[int], repeat: int) -> list[float]:
+        api_client_create_or_update(client_id=CLIENT_ID, secret="bench-secret", alle_autorisaties=True)
+        host = settings.SITE_URL.split("://", 1)[1]
+        client = Client(HTTP_HOST=host, HTTP_AUTHORIZATION=f"Bearer {jwt_encode(CLIENT_ID, 'bench-secret')}")
+        client.get("/zaken/api/v1/zaken")  # warm up imports and caches
+        timings = []
+        for _ in range(repeat):
+            for page in pages:
+                started = time.perf_counter()
+                response = client.get("/zaken/api/v1/zaken", {"page": page})
+                timings.append(time.perf_counter() - started)
+                if response.status_code != 200 or len(response.json()["results"]) != PAGE_SIZE:
+                    raise RuntimeError(f"page {page} answered {response.status_code}")
+        return timings
+
+    def _measure_raw(self, pages: list[int], repeat: int) -> list[float]:
+        timings = []
+        with connection.cursor() as cursor:
+            for _ in range(repeat):
+                for page in pages:
+                    started = time.perf_counter()
+                    cursor.execute(RAW_SQL, [PAGE_SIZE, (page - 1) * PAGE_SIZE])
+                    rows = cursor.fetchall()
+                    timings.append(time.perf_counter() - started)
+                    if len(rows) != PAGE_SIZE:
+                        raise RuntimeError(f"page {page} gave {len(rows)} rows")
+        return timings
+
+    def _clean(self, zaaktype: ZaakType) -> None:
+        Zaak.objects.filter(zaaktype=zaaktype).delete()
+        self.stdout.write("removed the seeded zaken")

@@ -1,0 +1,220 @@
+"""Statussen, resultaten, rollen, zaakobjecten and zaakeigenschappen; constant queries for lists."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from common.models import Notificatie
+from zaken.models import Rol, Zaak, ZaakEigenschap, ZaakInformatieObject, ZaakObject
+from zaken.services import catalogi_url
+
+from .factories import EigenschapFactory, gepubliceerd_zaaktype
+from .zaken_api import ZAKEN, resultaat_zetten, status_zetten, zaak_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def zaaktype():
+    return gepubliceerd_zaaktype()
+
+
+@pytest.fixture
+def zaak(api_client, zaaktype):
+    return zaak_create(api_client, zaaktype)
+
+
+def test_statussen_and_the_last_one(api_client, zaak, zaaktype):
+    eerste = status_zetten(api_client, zaak, zaaktype, eind=False, datum="2024-01-01T10:00:00Z").json()
+    tweede = status_zetten(api_client, zaak, zaaktype, eind=False, datum="2024-01-02T10:00:00Z").json()
+
+    assert api_client.get(zaak["url"]).json()["status"] == tweede["url"]
+    assert api_client.get(eerste["url"]).json()["indicatieLaatstGezetteStatus"] is False
+    assert api_client.get(tweede["url"]).json()["indicatieLaatstGezetteStatus"] is True
+    laatste = api_client.get(f"{ZAKEN}statussen?indicatieLaatstGezetteStatus=true").json()["results"]
+    assert [s["url"] for s in laatste] == [tweede["url"]]
+    assert api_client.get(f"{ZAKEN}statussen", {"zaak": zaak["url"]}).json()["count"] == 2
+    assert list(Notificatie.objects.filter(resource="status").values_list("actie", flat=True)) == ["create"] * 2
+
+
+def test_a_statustype_of_another_zaaktype_is_refused(api_client, zaak):
+    ander = gepubliceerd_zaaktype()
+    body = {
+        "zaak": zaak["url"],
+        "statustype": catalogi_url(ander.statustypen.first()),
+        "datumStatusGezet": "2024-01-01T10:00:00Z",
+    }
+
+    response = api_client.post(f"{ZAKEN}statussen", body, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "zaaktype-mismatch"
+
+
+def test_resultaat_one_per_zaak(api_client, zaak, zaaktype):
+    resultaat = resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
+    assert resultaat.status_code == 201
+    assert api_client.get(zaak["url"]).json()["resultaat"] == resultaat.json()["url"]
+
+    again = resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
+    assert again.status_code == 400
+    assert api_client.delete(resultaat.json()["url"]).status_code == 204
+    assert api_client.get(zaak["url"]).json()["resultaat"] is None
+
+
+def test_rollen(api_client, zaak, zaaktype):
+    roltype = zaaktype.roltypen.get()
+    body = {
+        "zaak": zaak["url"],
+        "betrokkeneType": "natuurlijk_persoon",
+        "roltype": catalogi_url(roltype),
+        "roltoelichting": "Melder",
+        "betrokkeneIdentificatie": {"inpBsn": "111222333", "geslachtsnaam": "Jansen"},
+    }
+    response = api_client.post(f"{ZAKEN}rollen", body, format="json")
+
+    assert response.status_code == 201, response.json()
+    rol = response.json()
+    assert rol["omschrijving"] == roltype.omschrijving
+    assert rol["omschrijvingGeneriek"] == roltype.omschrijving_generiek
+    assert rol["betrokkeneIdentificatie"] == {"inpBsn": "111222333", "geslachtsnaam": "Jansen"}
+    found = api_client.get(f"{ZAKEN}rollen?betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=111222333").json()
+    assert [r["url"] for r in found["results"]] == [rol["url"]]
+    zaken = api_client.get(f"{ZAKEN}zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=111222333").json()
+    assert [z["url"] for z in zaken["results"]] == [zaak["url"]]
+    assert api_client.get(f"{ZAKEN}zaken?rol__betrokkeneType=medewerker").json()["count"] == 0
+    assert api_client.delete(rol["url"]).status_code == 204
+
+    no_betrokkene = {k: v for k, v in body.items() if k != "betrokkeneIdentificatie"}
+    assert api_client.post(f"{ZAKEN}rollen", no_betrokkene, format="json").status_code == 400
+
+
+def test_zaakobjecten(api_client, zaak):
+    body = {"zaak": zaak["url"], "objectType": "adres", "object": "https://bag.example.nl/adressen/1"}
+    response = api_client.post(f"{ZAKEN}zaakobjecten", body, format="json")
+
+    assert response.status_code == 201, response.json()
+    zaakobject = response.json()
+    patched = api_client.patch(zaakobject["url"], {"relatieomschrijving": "Locatie"}, format="json")
+    assert patched.json()["relatieomschrijving"] == "Locatie"
+    assert api_client.get(f"{ZAKEN}zaakobjecten?objectType=adres").json()["count"] == 1
+    overige = {"zaak": zaak["url"], "objectType": "overige", "object": "https://objecten.example.nl/1"}
+    response = api_client.post(f"{ZAKEN}zaakobjecten", overige, format="json")
+    assert response.status_code == 400
+    assert api_client.delete(zaakobject["url"]).status_code == 204
+
+
+def test_zaakeigenschappen(api_client, zaak, zaaktype):
+    eigenschap = EigenschapFactory(zaaktype=zaaktype, naam="kleur")
+    url = f"{zaak['url']}/zaakeigenschappen"
+
+    response = api_client.post(url, {"eigenschap": catalogi_url(eigenschap), "waarde": "rood"}, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["naam"] == "kleur"
+    assert response.json()["zaak"] == zaak["url"]
+    assert [e["waarde"] for e in api_client.get(url).json()] == ["rood"]
+    assert api_client.get(zaak["url"]).json()["eigenschappen"] == [response.json()["url"]]
+    assert (
+        api_client.put(
+            response.json()["url"],
+            {"zaak": zaak["url"], "eigenschap": catalogi_url(eigenschap), "waarde": "blauw"},
+            format="json",
+        ).json()["waarde"]
+        == "blauw"
+    )
+    andere = EigenschapFactory(zaaktype=gepubliceerd_zaaktype(), naam="vreemd")
+    refused = api_client.post(url, {"eigenschap": catalogi_url(andere), "waarde": "x"}, format="json")
+    assert refused.json()["invalidParams"][0]["code"] == "zaaktype-mismatch"
+    assert api_client.delete(response.json()["url"]).status_code == 204
+
+
+def _vul(api_client, zaaktype, aantal: int) -> None:
+    """Zaken with a status, resultaat, rol, zaakobject, zaakeigenschap and deelzaak each."""
+    eigenschap = zaaktype.eigenschappen.first() or EigenschapFactory(zaaktype=zaaktype, naam="kleur")
+    for _ in range(aantal):
+        zaak = zaak_create(api_client, zaaktype)
+        status_zetten(api_client, zaak, zaaktype, eind=False)
+        resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
+        instance = Zaak.objects.get(uuid=zaak["uuid"])
+        Rol.objects.create(
+            zaak=instance,
+            betrokkene_type="medewerker",
+            roltype=zaaktype.roltypen.get(),
+            omschrijving="Melder",
+            omschrijving_generiek="initiator",
+            betrokkene_identificatie={},
+        )
+        ZaakObject.objects.create(zaak=instance, object_type="adres", object="https://bag.example.nl/1")
+        ZaakEigenschap.objects.create(zaak=instance, eigenschap=eigenschap, naam=eigenschap.naam, waarde="rood")
+        ZaakInformatieObject.objects.create(zaak=instance, informatieobject=f"https://drc.example.nl/{instance.pk}")
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("zaken", ""),
+        ("zaken", "?ordering=-startdatum"),
+        ("statussen", ""),
+        ("resultaten", ""),
+        ("rollen", ""),
+        ("zaakobjecten", ""),
+        ("zaakinformatieobjecten", ""),
+    ],
+)
+def test_a_list_makes_a_constant_number_of_queries(api_client, zaaktype, path, query):
+    _vul(api_client, zaaktype, 2)
+    with CaptureQueriesContext(connection) as klein:
+        assert api_client.get(f"{ZAKEN}{path}{query}").status_code == 200
+    _vul(api_client, zaaktype, 8)
+    with CaptureQueriesContext(connection) as groot:
+        response = api_client.get(f"{ZAKEN}{path}{query}")
+    assert response.status_code == 200
+    body = response.json()
+    assert len(body["results"] if isinstance(body, dict) else body) == 10
+    assert len(groot.captured_queries) == len(klein.captured_queries)
+
+
+def test_a_second_resultaat_is_refused_as_unique_even_on_a_closed_zaak(api_client, make_api_client, zaak, zaaktype):
+    resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
+    assert status_zetten(api_client, zaak, zaaktype, eind=True).status_code == 201
+    zonder_geforceerd = make_api_client(
+        autorisaties=[
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen", "zaken.bijwerken"],
+                "zaaktype": catalogi_url(zaaktype),
+                "max_vertrouwelijkheidaanduiding": "zeer_geheim",
+            }
+        ]
+    )
+
+    response = resultaat_zetten(zonder_geforceerd, zaak, zaaktype.resultaattypen.get())
+
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "unique"
+
+
+def test_klantcontacten(api_client, make_api_client, zaak, zaaktype):
+    body = {"zaak": zaak["url"], "datumtijd": "2024-03-01T10:00:00Z", "kanaal": "telefoon"}
+
+    response = api_client.post(f"{ZAKEN}klantcontacten", body, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["identificatie"].startswith("KC-")
+    assert api_client.get(f"{ZAKEN}klantcontacten", {"zaak": zaak["url"]}).json()["count"] == 1
+    resultaat_zetten(api_client, zaak, zaaktype.resultaattypen.get())
+    assert status_zetten(api_client, zaak, zaaktype, eind=True).status_code == 201
+    zonder_geforceerd = make_api_client(
+        autorisaties=[
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen", "zaken.bijwerken"],
+                "zaaktype": catalogi_url(zaaktype),
+                "max_vertrouwelijkheidaanduiding": "zeer_geheim",
+            }
+        ]
+    )
+    assert zonder_geforceerd.post(f"{ZAKEN}klantcontacten", body, format="json").status_code == 403
