@@ -473,18 +473,16 @@ def besluittype_delete(*, besluittype: BesluitType, forced: bool = False) -> Non
 
 
 def besluittype_publish(*, besluittype: BesluitType) -> BesluitType:
-    """Publish a besluittype once the informatieobjecttypen its besluiten are recorded in are published."""
+    """Publish a concept besluittype.
+
+    Its informatieobjecttypen may still be concepts: the standard asks nothing of them here
+    (conformance brc sets up a besluittype published before its informatieobjecttype). A
+    document of a concept type cannot be stored anyway (the Documenten API wants a
+    published informatieobjecttype), and a zaaktype cannot be published with concept
+    relations, so no zaak or besluit ends up with a type that is never published.
+    """
     if not besluittype.concept:
         return besluittype
-    concepten = besluittype.informatieobjecttypen.filter(concept=True)
-    if concepten.exists():
-        raise DomainError(
-            "Publiceer eerst de gerelateerde informatieobjecttypen: "
-            + ", ".join(sorted(str(obj) for obj in concepten))
-            + ".",
-            "concept-relation",
-            field="informatieobjecttypen",
-        )
     with transaction.atomic():
         besluittype.concept = False
         besluittype.save(update_fields=["concept"])

@@ -186,16 +186,14 @@ class TestInformatieObjectTypeAndBesluitType:
         notificatie = Notificatie.objects.get()
         assert (notificatie.kanaal, notificatie.actie) == ("informatieobjecttypen", "update")
 
-    def test_a_besluittype_needs_its_informatieobjecttypen_published(self, beheerder):
+    def test_a_besluittype_may_be_published_before_its_informatieobjecttypen(self, beheerder):
         besluittype = BesluitTypeFactory()
         informatieobjecttype = InformatieObjectTypeFactory(catalogus=besluittype.catalogus)
         besluittype.informatieobjecttypen.add(informatieobjecttype)
 
         response = publish(beheerder, besluittype)
-        assert response.status_code == 400
-        assert invalid_params(response) == [("informatieobjecttypen", "concept-relation")]
 
-        assert publish(beheerder, informatieobjecttype).status_code == 200
-        response = publish(beheerder, besluittype)
         assert response.status_code == 200
+        informatieobjecttype.refresh_from_db()
+        assert informatieobjecttype.concept is True
         assert response.json()["concept"] is False

@@ -9,7 +9,7 @@ from archief.overbrenging import clients
 from archief.overbrenging.models import Archiefinstelling, Overbrengingsafspraak
 from archief.overbrenging.validation import validate_package
 
-from . import fake_zgw
+from . import fake_zgw, sipdata
 
 
 def assert_valid(path: Path) -> None:
@@ -115,7 +115,9 @@ def catalogus(api_client) -> dict:
 
 
 @pytest.fixture
-def fake(monkeypatch, catalogus):
+def fake(monkeypatch, settings, catalogus):
+    settings.ZAKEN_API_ROOT = sipdata.ZAKEN
+    settings.DOCUMENTEN_API_ROOT = sipdata.DOCUMENTEN
     provider = fake_zgw.FakeZGW(catalogus)
     monkeypatch.setattr(clients, "TRANSPORT", provider)
     return provider

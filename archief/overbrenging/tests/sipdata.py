@@ -12,8 +12,10 @@ import hashlib
 
 from archief.overbrenging.mdto import DocumentGegevens, SipAfspraak, Verwijzing, ZaakGegevens
 
-ZAKEN = "http://localhost:8000/zaken/api/v1/"
-DOCUMENTEN = "http://localhost:8000/documenten/api/v1/"
+# The stand-in provider (fake_zgw) lives on a host and paths of its own, as "another ZGW
+# provider" would; the `fake` fixture points the API root settings there.
+ZAKEN = "http://zgw-elders.test/zrc/api/v1/"
+DOCUMENTEN = "http://zgw-elders.test/drc/api/v1/"
 CATALOGI = "http://localhost:8000/catalogi/api/v1/"
 SELECTIELIJST = "http://localhost:8000/selectielijst/api/v1/"
 CLOCK = dt.datetime(2026, 11, 29, 12, 0, 0, tzinfo=dt.UTC)

@@ -422,8 +422,7 @@ class BesluitTypeViewSet(CatalogiViewSet):
         summary="Publiceer het concept BESLUITTYPE.",
         description="Publiceren van het besluittype zorgt ervoor dat dit in een Besluiten API kan gebruikt worden. "
         "Na het publiceren van een besluittype zijn geen inhoudelijke wijzigingen meer mogelijk. Indien er na het "
-        "publiceren nog wat gewijzigd moet worden, dan moet je een nieuwe versie aanmaken. De "
-        "informatieobjecttypen van het besluittype moeten eerst gepubliceerd zijn (`concept-relation`).",
+        "publiceren nog wat gewijzigd moet worden, dan moet je een nieuwe versie aanmaken.",
         request=None,
         responses={200: serializers.BesluitTypeSerializer},
     )
