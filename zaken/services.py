@@ -174,6 +174,10 @@ def _ensure_zaaktype_concept(zaaktype: ZaakType, *, forced: bool) -> None:
 def _ensure_geldigheid(obj: Versioned) -> None:
     """Rule: versions with the same identificatie/omschrijving in a catalogus do not overlap.
 
+    Only published versions count: a concept may overlap other concepts (a draft of the
+    next version, or a draft nobody finished), but never a published version, and it is
+    checked again when it is published (`_publish`), against the versions published by then.
+
     Call inside the transaction that saves `obj`: it locks the catalogus, so two versions
     written at the same time cannot both pass.
     """
@@ -190,7 +194,7 @@ def _ensure_geldigheid(obj: Versioned) -> None:
         begin=obj.begin_geldigheid,
         einde=obj.einde_geldigheid,
         exclude_pk=obj.pk,
-    )
+    ).filter(concept=False)
     if overlapping.exists():
         raise DomainError(
             f"Er bestaat al een versie met {obj.version_key} `{key}` in deze catalogus waarvan de geldigheid "
@@ -382,6 +386,7 @@ def zaaktype_publish(*, zaaktype: ZaakType) -> ZaakType:
             "Het zaaktype kan (nog) niet gepubliceerd worden; zie `invalidParams`.", "invalid", invalid_params=bezwaren
         )
     with transaction.atomic():
+        _ensure_geldigheid(zaaktype)
         zaaktype.concept = False
         zaaktype.save(update_fields=["concept"])
         _notify(zaaktype, "update")
@@ -452,6 +457,7 @@ def informatieobjecttype_delete(*, informatieobjecttype: InformatieObjectType, f
 def informatieobjecttype_publish(*, informatieobjecttype: InformatieObjectType) -> InformatieObjectType:
     if informatieobjecttype.concept:
         with transaction.atomic():
+            _ensure_geldigheid(informatieobjecttype)
             informatieobjecttype.concept = False
             informatieobjecttype.save(update_fields=["concept"])
             _notify(informatieobjecttype, "update")
@@ -484,6 +490,7 @@ def besluittype_publish(*, besluittype: BesluitType) -> BesluitType:
     if not besluittype.concept:
         return besluittype
     with transaction.atomic():
+        _ensure_geldigheid(besluittype)
         besluittype.concept = False
         besluittype.save(update_fields=["concept"])
         _notify(besluittype, "update")

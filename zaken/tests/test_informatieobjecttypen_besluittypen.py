@@ -81,7 +81,9 @@ class TestInformatieObjectTypen:
         assert invalid_params(response) == [("informatieobjectcategorie", "required")]
 
     def test_versions_by_omschrijving_do_not_overlap(self, beheerder):
-        bestaand = InformatieObjectTypeFactory(omschrijving="Melding", einde_geldigheid=dt.date(2022, 12, 31))
+        bestaand = InformatieObjectTypeFactory(
+            omschrijving="Melding", einde_geldigheid=dt.date(2022, 12, 31), gepubliceerd=True
+        )
 
         overlappend = payloads.informatieobjecttype(bestaand.catalogus, beginGeldigheid="2022-06-01")
         response = beheerder.post(INFORMATIEOBJECTTYPEN, overlappend, format="json")

@@ -207,6 +207,19 @@ class TestVersions:
         assert response.status_code == 400
         assert invalid_params(response) == [("beginGeldigheid", "overlap")]
 
+    def test_concepts_may_overlap_until_one_is_published(self, beheerder):
+        catalogus = CatalogusFactory()
+        eerste = beheerder.post(ZAAKTYPEN, payloads.zaaktype(catalogus, beginGeldigheid="2024-01-01"), format="json")
+        tweede = beheerder.post(ZAAKTYPEN, payloads.zaaktype(catalogus, beginGeldigheid="2024-06-01"), format="json")
+        assert (eerste.status_code, tweede.status_code) == (201, 201)
+
+        assert beheerder.post(eerste.json()["url"] + "/publish").status_code == 200
+        response = beheerder.post(tweede.json()["url"] + "/publish")
+
+        assert response.status_code == 400
+        assert invalid_params(response) == [("beginGeldigheid", "overlap")]
+        assert ZaakType.objects.get(uuid=tweede.json()["url"].rsplit("/", 1)[1]).concept is True
+
     def test_a_new_version_after_ending_the_old_one(self, beheerder):
         oud = ZaakTypeFactory(identificatie="MOR-001", begin_geldigheid=dt.date(2020, 1, 1), gepubliceerd=True)
         assert beheerder.patch(url(oud), {"eindeGeldigheid": "2023-12-31"}, format="json").status_code == 200
@@ -228,7 +241,7 @@ class TestVersions:
             einde_geldigheid=dt.date(2020, 12, 31),
             gepubliceerd=True,
         )
-        ZaakTypeFactory(catalogus=catalogus, identificatie="X", begin_geldigheid=dt.date(2021, 1, 1))
+        ZaakTypeFactory(catalogus=catalogus, identificatie="X", begin_geldigheid=dt.date(2021, 1, 1), gepubliceerd=True)
 
         response = beheerder.patch(url(oud), {"eindeGeldigheid": "2021-06-30"}, format="json")
 
