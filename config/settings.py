@@ -317,3 +317,23 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     "VernietigingslijstStatusEnum": "archief.models.VernietigingslijstStatus.choices",
     "VernietigingslijstItemStatusEnum": "archief.models.ItemStatus.choices",
 }
+
+# --- overbrenging ------------------------------------------------------------------------
+
+INSTALLED_APPS += ["archief.overbrenging"]
+# Years after the einddatum of a case before it must be transferred to the archive
+# (Archiefwet 1995: 20; the new Archiefwet: 10). Earlier only under an agreement.
+TRANSFER_TERM_YEARS = env_int("TRANSFER_TERM_YEARS", 20)
+# Where packages are built before delivery (checkpointed per container, so a rerun resumes).
+TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging")))
+# The informatieobjecttype (Catalogi API URL) and bronorganisatie (RSIN) of the verklaring
+# van overbrenging stored in the Documenten API after acceptance.
+TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE")
+TRANSFER_BRONORGANISATIE = env("TRANSFER_BRONORGANISATIE", "000000000")
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "OverbrengingStatusEnum": "archief.overbrenging.models.Status",
+        "OverbrengingItemStatusEnum": "archief.overbrenging.models.ItemStatus",
+        "OverbrengingContainerStatusEnum": "archief.overbrenging.models.ContainerStatus",
+    }
+)

@@ -6,6 +6,7 @@ resources beside these.
 
 from common.urls import Router, api_urlpatterns
 
+from ..overbrenging.api import register as register_overbrenging
 from .archief_views import IndexZaakViewSet, NotificatieViewSet, RapportageViewSet, VernietigingslijstViewSet
 
 app_name = "archief"
@@ -15,6 +16,7 @@ router.register("zaken", IndexZaakViewSet, basename="indexzaak")
 router.register("vernietigingslijsten", VernietigingslijstViewSet, basename="vernietigingslijst")
 router.register("rapportage", RapportageViewSet, basename="rapportage")
 router.register("notificaties", NotificatieViewSet, basename="notificatie")
+register_overbrenging(router)
 
 urlpatterns = api_urlpatterns(
     app_name,
@@ -22,6 +24,6 @@ urlpatterns = api_urlpatterns(
     root="/archief/api/v1/",
     title="Archiefbeheer API",
     version="1.0.0",
-    description="Retention index, vernietigingslijsten with their review and verklaring van vernietiging, and "
-    "the report 'informatiehuishouding op orde' of Levensloop's archive.",
+    description="Retention index, vernietigingslijsten with their review and verklaring van vernietiging, "
+    "the report 'informatiehuishouding op orde', and transfers (overbrengingen) to the archive's e-Depot.",
 )

@@ -72,6 +72,11 @@ class Command(BaseCommand):
                         f"    {name:<14} {getattr(settings, setting)}schema/"
                         for name, setting in (
                             ("Catalogi", "CATALOGI_API_ROOT"),
+                            ("Zaken", "ZAKEN_API_ROOT"),
+                            ("Besluiten", "BESLUITEN_API_ROOT"),
+                            ("Documenten", "DOCUMENTEN_API_ROOT"),
+                            ("Archiefbeheer", "ARCHIEF_API_ROOT"),
+                            ("Publicaties", "OPENBAARMAKING_API_ROOT"),
                             ("Selectielijst", "SELECTIELIJST_API_ROOT"),
                             ("Autorisaties", "AUTORISATIES_API_ROOT"),
                         )

@@ -1,0 +1,281 @@
+"""The archivist's view of transfers: progress, errors per case, and what can be done now.
+
+A transfer is composed from a list of zaak URLs (the service checks each case), approved
+with an action, and accepted by uploading the archive's receipt. Everything else (the
+package, delivery, verification, completion) is the worker's, shown here as it goes.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.files.base import ContentFile
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from common.exceptions import DomainError
+
+from . import selectors, services
+from .models import (
+    Archiefinstelling,
+    Overbrenging,
+    OverbrengingContainer,
+    OverbrengingGebeurtenis,
+    OverbrengingItem,
+    Overbrengingsafspraak,
+    Status,
+)
+
+
+def _bytes(value: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return ""
+
+
+@admin.register(Archiefinstelling)
+class ArchiefinstellingAdmin(admin.ModelAdmin):
+    list_display = ("naam", "identificatie", "contact")
+    search_fields = ("naam", "identificatie")
+
+
+@admin.register(Overbrengingsafspraak)
+class OverbrengingsafspraakAdmin(admin.ModelAdmin):
+    list_display = ("naam", "archiefinstelling", "doel_type", "container_vorm", "vervroegd_toegestaan")
+    list_filter = ("archiefinstelling", "doel_type", "vervroegd_toegestaan")
+    search_fields = ("naam", "archiefvormer_naam")
+    fieldsets = (
+        (None, {"fields": ("archiefinstelling", "naam", "contact")}),
+        (
+            "Archiefvormer",
+            {
+                "fields": (
+                    "archiefvormer_naam",
+                    "archiefvormer_identificatie",
+                    "archiefvormer_bron",
+                    "identificatiebron",
+                )
+            },
+        ),
+        (
+            "Aflevering",
+            {
+                "fields": (
+                    "doel_type",
+                    "doel_locatie",
+                    "doel_host",
+                    "doel_poort",
+                    "doel_gebruiker",
+                    "doel_sleutelbestand",
+                    "doel_hostsleutel",
+                    "doel_endpoint",
+                    "container_vorm",
+                    "max_container_omvang",
+                    "checksum_algoritme",
+                )
+            },
+        ),
+        (
+            "Vervroegde overbrenging",
+            {
+                "fields": (
+                    "vervroegd_toegestaan",
+                    "vervroegd_zaaktypen",
+                    "vervroegd_einddatum_vanaf",
+                    "vervroegd_einddatum_tot",
+                )
+            },
+        ),
+        (
+            "Openbaarheid en eigen kopie",
+            {"fields": ("beperking_grond", "beperking_code", "beperking_jaren", "lokale_kopie")},
+        ),
+    )
+
+
+class ItemInline(admin.TabularInline):
+    model = OverbrengingItem
+    fields = ("identificatie", "einddatum", "vervroegd", "omvang_leesbaar", "container", "status", "fout", "reden")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="omvang")
+    def omvang_leesbaar(self, obj: OverbrengingItem) -> str:
+        return _bytes(obj.omvang)
+
+
+class ContainerInline(admin.TabularInline):
+    model = OverbrengingContainer
+    fields = ("volgnummer", "naam", "status", "omvang", "checksum", "afgeleverd_op", "geverifieerd_op")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class GebeurtenisInline(admin.TabularInline):
+    model = OverbrengingGebeurtenis
+    fields = ("van", "naar", "door", "op", "toelichting")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class SelectieForm(forms.Form):
+    afspraak = forms.ModelChoiceField(queryset=Overbrengingsafspraak.objects.all())
+    naam = forms.CharField(max_length=100, required=False, help_text="Leeg: overbrenging-<datum>.")
+    omschrijving = forms.CharField(max_length=500, required=False)
+    zaken = forms.CharField(widget=forms.Textarea, help_text="De URL's van de zaken in de Zaken API, één per regel.")
+
+
+class OntvangstbewijsForm(forms.Form):
+    ontvangstbewijs = forms.FileField(
+        help_text='XML van het archief: <ontvangstbewijs><zaak identificatie="…" status="geaccepteerd|afgewezen">'
+        "reden</zaak>…</ontvangstbewijs>"
+    )
+
+
+@admin.register(Overbrenging)
+class OverbrengingAdmin(admin.ModelAdmin):
+    list_display = ("naam", "afspraak", "status", "vervroegd", "voortgang", "aangemaakt_op")
+    list_filter = ("status", "vervroegd", "afspraak")
+    search_fields = ("naam", "items__identificatie")
+    readonly_fields = (
+        "naam",
+        "afspraak",
+        "omschrijving",
+        "status",
+        "vervroegd",
+        "peilmoment",
+        "voortgang",
+        "acties",
+        "fout",
+        "verklaring",
+        "ontvangstbewijs",
+    )
+    fields = readonly_fields
+    inlines = [ItemInline, ContainerInline, GebeurtenisInline]
+    actions = ["goedkeuren", "hervatten"]
+
+    def get_queryset(self, request):
+        return selectors.overbrenging_list()
+
+    @admin.display(description="voortgang")
+    def voortgang(self, obj: Overbrenging) -> str:
+        v = selectors.overbrenging_voortgang(obj)
+        return format_html(
+            '<progress max="100" value="{}" title="{}%"></progress> '
+            '<span class="voortgang">{} van {} zaken, {} van {}{}</span>',
+            v.procent,
+            v.procent,
+            v.zaken_klaar,
+            v.zaken_totaal,
+            _bytes(v.bytes_klaar),
+            _bytes(v.bytes_totaal),
+            f", {v.zaken_fout} met fout" if v.zaken_fout else "",
+        )
+
+    @admin.display(description="toegestane acties")
+    def acties(self, obj: Overbrenging) -> str:
+        if obj.status == Status.concept:
+            return "Goedkeuren (actie in de lijst)."
+        if obj.status == Status.geverifieerd:
+            url = reverse("admin:overbrenging_overbrenging_ontvangstbewijs", args=[obj.pk])
+            return format_html('<a class="button" href="{}">Ontvangstbewijs van het archief uploaden</a>', url)
+        if obj.status in (Status.goedgekeurd, Status.verpakken, Status.afgeleverd):
+            return "Het pakket wordt gemaakt en afgeleverd; hervatten kan als het werk stilstaat."
+        return "Geen."
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/ontvangstbewijs/",
+                self.admin_site.admin_view(self.ontvangstbewijs_view),
+                name="overbrenging_overbrenging_ontvangstbewijs",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        form = SelectieForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            zaken = [line.strip() for line in form.cleaned_data["zaken"].splitlines() if line.strip()]
+            try:
+                overbrenging = services.overbrenging_create(
+                    afspraak=form.cleaned_data["afspraak"],
+                    zaken=zaken,
+                    door=request.user.get_username(),
+                    naam=form.cleaned_data["naam"],
+                    omschrijving=form.cleaned_data["omschrijving"],
+                )
+            except DomainError as exc:
+                form.add_error("zaken", str(exc.detail))
+                for param in exc.invalid_params:
+                    form.add_error("zaken", param["reason"])
+            else:
+                self.message_user(request, f"Overbrenging {overbrenging} samengesteld (concept).")
+                return HttpResponseRedirect(reverse("admin:overbrenging_overbrenging_change", args=[overbrenging.pk]))
+        return self._form_page(request, form, "Overbrenging samenstellen")
+
+    def ontvangstbewijs_view(self, request, pk: int):
+        overbrenging = get_object_or_404(Overbrenging, pk=pk)
+        form = OntvangstbewijsForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data["ontvangstbewijs"].read()
+            try:
+                uitslagen = services.ontvangstbewijs_uitslagen(data, overbrenging)
+                services.overbrenging_beoordelen(
+                    overbrenging=overbrenging, uitslagen=uitslagen, door=request.user.get_username()
+                )
+            except DomainError as exc:
+                form.add_error("ontvangstbewijs", str(exc.detail))
+                for param in exc.invalid_params:
+                    form.add_error("ontvangstbewijs", f"{param['name']}: {param['reason']}")
+            else:
+                # only the receipt: the rest of this instance is older than the transition just made
+                overbrenging.ontvangstbewijs.save(f"{overbrenging.naam}.xml", ContentFile(data), save=False)
+                overbrenging.save(update_fields=["ontvangstbewijs"])
+                self.message_user(request, f"Ontvangstbewijs verwerkt: {len(uitslagen)} zaken beoordeeld.")
+                return HttpResponseRedirect(reverse("admin:overbrenging_overbrenging_change", args=[overbrenging.pk]))
+        return self._form_page(request, form, f"Ontvangstbewijs voor {overbrenging}")
+
+    def _form_page(self, request, form, title: str):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/overbrenging/formulier.html", context)
+
+    @admin.action(description="Geselecteerde overbrengingen goedkeuren")
+    def goedkeuren(self, request, queryset):
+        for overbrenging in queryset:
+            try:
+                services.overbrenging_approve(overbrenging=overbrenging, door=request.user.get_username())
+            except DomainError as exc:
+                self.message_user(request, f"{overbrenging}: {exc.detail}", messages.ERROR)
+            else:
+                self.message_user(request, f"{overbrenging} goedgekeurd; het pakket wordt gemaakt.")
+
+    @admin.action(description="Stilgevallen werk hervatten")
+    def hervatten(self, request, queryset):
+        from .tasks import overbrenging_verwerken
+
+        for overbrenging in queryset:
+            overbrenging_verwerken.delay(overbrenging.pk)
+        self.message_user(request, f"{queryset.count()} overbrenging(en) weer in de wachtrij.")

@@ -1,0 +1,67 @@
+"""Reads of transfers, with their progress figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from .models import Archiefinstelling, ContainerStatus, ItemStatus, Overbrenging, Overbrengingsafspraak
+
+
+def archiefinstelling_list() -> QuerySet[Archiefinstelling]:
+    return Archiefinstelling.objects.order_by("naam", "pk")
+
+
+def overbrengingsafspraak_list() -> QuerySet[Overbrengingsafspraak]:
+    return Overbrengingsafspraak.objects.select_related("archiefinstelling").order_by("naam", "pk")
+
+
+def overbrenging_list() -> QuerySet[Overbrenging]:
+    return Overbrenging.objects.select_related("afspraak__archiefinstelling").prefetch_related(
+        "items", "gebeurtenissen", "containers"
+    )
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """How far a transfer is: cases and content bytes handled (packaged or failed) of the total."""
+
+    zaken_totaal: int
+    zaken_klaar: int
+    zaken_fout: int
+    bytes_totaal: int
+    bytes_klaar: int
+    containers_totaal: int
+    containers_geverifieerd: int
+
+    @property
+    def procent(self) -> int:
+        if not self.bytes_totaal:
+            return 100 if self.zaken_totaal and self.zaken_klaar + self.zaken_fout == self.zaken_totaal else 0
+        return int(100 * self.bytes_klaar / self.bytes_totaal)
+
+
+DONE = [ItemStatus.verpakt, ItemStatus.geaccepteerd, ItemStatus.afgewezen, ItemStatus.overgedragen]
+
+
+def overbrenging_voortgang(overbrenging: Overbrenging) -> Voortgang:
+    items = overbrenging.items.aggregate(
+        totaal=Count("pk"),
+        klaar=Count("pk", filter=Q(status__in=[*DONE, ItemStatus.fout])),
+        fout=Count("pk", filter=Q(status=ItemStatus.fout)),
+        bytes_totaal=Sum("omvang"),
+        bytes_klaar=Sum("omvang", filter=Q(status__in=[*DONE, ItemStatus.fout])),
+    )
+    containers = overbrenging.containers.aggregate(
+        totaal=Count("pk"), geverifieerd=Count("pk", filter=Q(status=ContainerStatus.geverifieerd))
+    )
+    return Voortgang(
+        zaken_totaal=items["totaal"],
+        zaken_klaar=items["klaar"],
+        zaken_fout=items["fout"],
+        bytes_totaal=items["bytes_totaal"] or 0,
+        bytes_klaar=items["bytes_klaar"] or 0,
+        containers_totaal=containers["totaal"],
+        containers_geverifieerd=containers["geverifieerd"],
+    )

@@ -1,0 +1,197 @@
+"""Where containers are delivered: a local directory, an SFTP server or S3-compatible storage.
+
+All targets share one small interface so the transfer does not care which it is. A
+container is written under a temporary name and renamed when complete, so the archive
+never sees half a file under the final name; a target that already holds the complete
+file (same size and checksum) is not written again, so a resumed transfer delivers
+nothing twice. `checksum` reads the delivered file back, for verification.
+
+The local directory is complete here. SFTP (paramiko) and S3 (boto3) are optional
+dependencies, imported only when such a target is used.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
+
+from .names import name_violations
+
+CHUNK = 1024 * 1024
+
+
+class DeliveryError(Exception):
+    """The target refused or failed a delivery."""
+
+
+def _checked(naam: str) -> str:
+    problems = name_violations(naam)
+    if problems:
+        raise DeliveryError(f"{naam!r} is geen veilige bestandsnaam: {'; '.join(problems)}")
+    return naam
+
+
+class Doel(Protocol):
+    def omvang(self, naam: str) -> int | None: ...
+
+    def plaats(self, bron: Path, naam: str) -> None: ...
+
+    def checksum(self, naam: str, algorithm: str) -> str: ...
+
+
+class LokaleMap:
+    """A directory on this machine (or a mounted share)."""
+
+    def __init__(self, locatie: str | Path) -> None:
+        self.root = Path(locatie)
+
+    def _pad(self, naam: str) -> Path:
+        return self.root / _checked(naam)
+
+    def omvang(self, naam: str) -> int | None:
+        pad = self._pad(naam)
+        return pad.stat().st_size if pad.is_file() else None
+
+    def plaats(self, bron: Path, naam: str) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        doel = self._pad(naam)
+        tijdelijk = self.root / f".{naam}.deel"
+        tijdelijk.unlink(missing_ok=True)
+        try:
+            # Same file system: a hard link costs no copy and no extra space.
+            os.link(bron, tijdelijk)
+        except OSError:
+            with open(bron, "rb") as src, open(tijdelijk, "wb") as dst:
+                shutil.copyfileobj(src, dst, CHUNK)
+                dst.flush()
+                os.fsync(dst.fileno())
+        os.replace(tijdelijk, doel)
+
+    def checksum(self, naam: str, algorithm: str) -> str:
+        digest = hashlib.new(algorithm)
+        with open(self._pad(naam), "rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+
+class SFTPMap:
+    """A directory on an SFTP server (paramiko).
+
+    The client key comes from a file, never the database; the server is trusted only by
+    its host key: the one the agreement records, or the system's known_hosts.
+    """
+
+    def __init__(
+        self, *, host: str, poort: int, gebruiker: str, sleutelbestand: str, locatie: str, hostsleutel: str = ""
+    ) -> None:
+        self.host, self.poort, self.gebruiker, self.sleutelbestand = host, poort, gebruiker, sleutelbestand
+        self.locatie = locatie.rstrip("/")
+        self.hostsleutel = hostsleutel
+
+    @contextmanager
+    def _sftp(self) -> Iterator:
+        import paramiko
+
+        client = paramiko.SSHClient()
+        client.load_system_host_keys()
+        if self.hostsleutel:
+            keytype, data = self.hostsleutel.split()[:2]
+            name = self.host if self.poort == 22 else f"[{self.host}]:{self.poort}"
+            client.get_host_keys().add(name, keytype, paramiko.PKey.from_type_string(keytype, base64.b64decode(data)))
+        client.set_missing_host_key_policy(paramiko.RejectPolicy())
+        try:
+            client.connect(
+                self.host,
+                port=self.poort,
+                username=self.gebruiker,
+                key_filename=self.sleutelbestand or None,
+                look_for_keys=False,
+                allow_agent=False,
+                timeout=30,
+            )
+            yield client.open_sftp()
+        except (paramiko.SSHException, OSError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise DeliveryError(f"SFTP {self.host}:{self.poort}: {exc}") from exc
+        finally:
+            client.close()
+
+    def omvang(self, naam: str) -> int | None:
+        with self._sftp() as sftp:
+            try:
+                return sftp.stat(f"{self.locatie}/{_checked(naam)}").st_size
+            except FileNotFoundError:
+                return None
+
+    def plaats(self, bron: Path, naam: str) -> None:
+        with self._sftp() as sftp:
+            tijdelijk = f"{self.locatie}/.{_checked(naam)}.deel"
+            sftp.put(str(bron), tijdelijk, confirm=True)
+            sftp.posix_rename(tijdelijk, f"{self.locatie}/{naam}")
+
+    def checksum(self, naam: str, algorithm: str) -> str:
+        digest = hashlib.new(algorithm)
+        with self._sftp() as sftp, sftp.open(f"{self.locatie}/{_checked(naam)}", "rb") as handle:
+            handle.prefetch()
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+
+class S3Map:
+    """A prefix in an S3-compatible bucket (boto3); credentials from the environment."""
+
+    def __init__(self, *, locatie: str, endpoint: str = "") -> None:
+        bucket, _, prefix = locatie.partition("/")
+        self.bucket, self.prefix, self.endpoint = bucket, prefix.strip("/"), endpoint
+
+    def _client(self):
+        import boto3
+
+        return boto3.client("s3", endpoint_url=self.endpoint or None)
+
+    def _key(self, naam: str) -> str:
+        return f"{self.prefix}/{_checked(naam)}" if self.prefix else _checked(naam)
+
+    def omvang(self, naam: str) -> int | None:
+        from botocore.exceptions import ClientError
+
+        try:
+            return self._client().head_object(Bucket=self.bucket, Key=self._key(naam))["ContentLength"]
+        except ClientError:
+            return None
+
+    def plaats(self, bron: Path, naam: str) -> None:
+        # An S3 object appears only when its upload completes: no temporary name needed.
+        self._client().upload_file(str(bron), self.bucket, self._key(naam))
+
+    def checksum(self, naam: str, algorithm: str) -> str:
+        digest = hashlib.new(algorithm)
+        body = self._client().get_object(Bucket=self.bucket, Key=self._key(naam))["Body"]
+        for chunk in body.iter_chunks(CHUNK):
+            digest.update(chunk)
+        return digest.hexdigest()
+
+
+def doel_voor(afspraak) -> Doel:
+    """The delivery target an agreement names."""
+    if afspraak.doel_type == "sftp":
+        return SFTPMap(
+            host=afspraak.doel_host,
+            poort=afspraak.doel_poort,
+            gebruiker=afspraak.doel_gebruiker,
+            sleutelbestand=afspraak.doel_sleutelbestand,
+            locatie=afspraak.doel_locatie,
+            hostsleutel=afspraak.doel_hostsleutel,
+        )
+    if afspraak.doel_type == "s3":
+        return S3Map(locatie=afspraak.doel_locatie, endpoint=afspraak.doel_endpoint)
+    return LokaleMap(afspraak.doel_locatie)
