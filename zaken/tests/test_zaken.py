@@ -233,3 +233,20 @@ def test_a_malformed_uuid_in_the_path_is_a_404(api_client, path):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "count"),
+    [
+        ({"bronorganisatie__in": 5}, 200, 0),
+        ({"identificatie": None}, 200, 3),
+        ({"startdatum": 20240101}, 400, None),
+        ({"archiefnominatie": {"a": 1}}, 400, None),
+    ],
+)
+def test_zoek_reads_odd_json_values_as_filters_or_refuses_them(api_client, drie_zaken, body, status, count):
+    response = api_client.post(f"{ZAKEN}zaken/_zoek", body, format="json")
+
+    assert response.status_code == status
+    if count is not None:
+        assert response.json()["count"] == count

@@ -382,11 +382,17 @@ class ZaakViewSet(
         for key, value in body.items():
             if key in ("uuid__in", "zaaktype__in", "zaakgeometrie", "expand"):
                 continue
+            if value is None:
+                continue
+            if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict | list) for v in value)):
+                raise exceptions.ValidationError(
+                    {key: [exceptions.ErrorDetail("Geef een waarde of lijst.", "invalid")]}
+                )
             if isinstance(value, list):
                 value = ",".join(str(item) for item in value)
             elif isinstance(value, bool):
                 value = "true" if value else "false"
-            query[key] = value
+            query[key] = str(value)  # the filters read text, as from a query string
         queryset = access.zaken_zichtbaar(self.get_queryset(), self.auth, {LEZEN})
         filterset = filters.ZaakFilter(data=_camel_keys(query), queryset=queryset, request=request)
         if not filterset.is_valid():
