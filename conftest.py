@@ -104,9 +104,13 @@ def receiver():
     instance.close()
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def celery_eager():
-    """Run Celery tasks in-process for this test, whatever the broker setting."""
+    """Run Celery tasks in-process, whatever the broker setting (CI sets one).
+
+    The tests of the broker itself use the `broker` fixture (common/tests), which turns
+    this off for their test.
+    """
     from config.celery import app
 
     previous = app.conf.task_always_eager
