@@ -11,6 +11,8 @@ import uuid
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
+from django.db import DataError
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions, status
@@ -136,6 +138,23 @@ def exception_handler(exc, context) -> Response:
     elif isinstance(exc, RequestDataTooBig):
         body = problem(413, "The request body exceeds the size limit.", instance=instance)
         return Response(body, status=413, content_type=PROBLEM_CONTENT_TYPE)
+
+    if isinstance(exc, DataError):
+        # The database refused a value (a NUL character in text, a number out of range):
+        # bad input, not a server error. The request's transaction is rolled back.
+        from rest_framework.views import set_rollback
+
+        set_rollback()
+        logger.info("api_data_error", extra={"path": getattr(request, "path", "")})
+        exc = DomainError("Een waarde kan niet worden opgeslagen of gezocht.", "invalid", field="nonFieldErrors")
+
+    if isinstance(exc, ProtectedError | RestrictedError):
+        # A delete that other objects still point at: refused, nothing removed.
+        exc = DomainError(
+            "Dit object is nog in gebruik door andere objecten en kan niet verwijderd worden.",
+            "in-use",
+            field="nonFieldErrors",
+        )
 
     if isinstance(exc, DomainError):
         body = problem(exc.status_code, str(exc.detail), exc.error_code, instance)

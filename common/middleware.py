@@ -30,10 +30,12 @@ def is_api_path(path: str) -> bool:
     return path.startswith(API_PREFIXES)
 
 
-def problem_response(request, status_code: int, detail: str, code: str | None = None) -> HttpResponse:
+def problem_response(
+    request, status_code: int, detail: str, code: str | None = None, invalid_params: list[dict] | None = None
+) -> HttpResponse:
     body = problem(status_code, detail, code, request.build_absolute_uri())
     if status_code == 400:
-        body["invalidParams"] = [{"name": "nonFieldErrors", "code": body["code"], "reason": detail}]
+        body["invalidParams"] = invalid_params or [{"name": "nonFieldErrors", "code": body["code"], "reason": detail}]
     return HttpResponse(json.dumps(body), status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
@@ -56,6 +58,20 @@ class ProblemJsonMiddleware:
         return response
 
     def _api_response(self, request):
+        # No database stores a NUL character in text (PostgreSQL refuses it outright), and no
+        # identifier, date or URL contains one: a query parameter with one is bad input.
+        with_nul = sorted({name for name, value in request.GET.lists() if any("\x00" in v for v in value)})
+        with_nul += sorted(name for name in request.GET if "\x00" in name)
+        if with_nul:
+            return problem_response(
+                request,
+                400,
+                "A query parameter contains a NUL character.",
+                invalid_params=[
+                    {"name": name.replace("\x00", "\\x00"), "code": "null_characters_not_allowed", "reason": "NUL"}
+                    for name in with_nul
+                ],
+            )
         length = request.META.get("CONTENT_LENGTH")
         if length and length.isdigit() and int(length) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
             return problem_response(

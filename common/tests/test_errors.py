@@ -112,3 +112,10 @@ def test_admin_keeps_html_errors(admin_client):
 def test_every_api_response_names_its_version(api_client):
     assert api_client.get(URL)["API-version"] == "1.0.1"
     assert api_client.get("/selectielijst/api/v1/procestypen")["API-version"] == "1.0.0"
+
+
+def test_a_nul_character_in_a_query_parameter_is_400(api_client):
+    """Found by schemathesis on PostgreSQL, which refuses NUL in text: it was a 500."""
+    response = api_client.get(URL, {"clientIds": "a\x00b"})
+    body = assert_problem(response, 400)
+    assert [(p["name"], p["code"]) for p in body["invalidParams"]] == [("clientIds", "null_characters_not_allowed")]

@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from common.auth import ClientAuth
+from common.schema import ValidatieFoutSerializer
 
 from .. import selectors, services
 from .serializers import (
@@ -52,7 +53,8 @@ def actor(request) -> str:
     partial_update=extend_schema(summary="Een archiefinstelling deels bijwerken.", description="Enkele gegevens."),
     destroy=extend_schema(
         summary="Een archiefinstelling verwijderen.",
-        description="Kan alleen zolang er geen afspraak met de instelling is.",
+        description="Kan alleen zolang er geen afspraak met de instelling is (anders 400 `in-use`).",
+        responses={204: None, (400, "application/problem+json"): ValidatieFoutSerializer},
     ),
 )
 class ArchiefinstellingViewSet(viewsets.ModelViewSet):
@@ -75,7 +77,8 @@ class ArchiefinstellingViewSet(viewsets.ModelViewSet):
     partial_update=extend_schema(summary="Een overbrengingsafspraak deels bijwerken.", description="Enkele gegevens."),
     destroy=extend_schema(
         summary="Een overbrengingsafspraak verwijderen.",
-        description="Kan alleen zolang er geen overbrenging onder de afspraak is.",
+        description="Kan alleen zolang er geen overbrenging onder de afspraak is (anders 400 `in-use`).",
+        responses={204: None, (400, "application/problem+json"): ValidatieFoutSerializer},
     ),
 )
 class OverbrengingsafspraakViewSet(viewsets.ModelViewSet):

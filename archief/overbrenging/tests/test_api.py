@@ -77,6 +77,12 @@ def test_archives_and_agreements(archief_client):
     listed = checked(archief_client.get(ROOT + "overbrengingsafspraken"))
     assert [a["naam"] for a in listed.json()["results"]] == ["Afspraak 2026"]
 
+    # An archive with an agreement stays (found by schemathesis as a 500).
+    in_use = checked(archief_client.delete(instelling.json()["url"]))
+    assert in_use.status_code == 400
+    assert [(p["name"], p["code"]) for p in in_use.json()["invalidParams"]] == [("nonFieldErrors", "in-use")]
+    assert checked(archief_client.get(instelling.json()["url"])).status_code == 200
+
 
 def afspraak_url(afspraak) -> str:
     return f"http://localhost:8000{ROOT}overbrengingsafspraken/{afspraak.uuid}"
