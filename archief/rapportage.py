@@ -193,7 +193,7 @@ def norm_woo_te_laat(vandaag: dt.date) -> Normuitkomst:
             titel=titel,
             eenheid="publicatie",
             beschikbaar=False,
-            toelichting=f"De Publicaties API is niet bereikbaar, het aantal is onbekend ({exc}).",
+            toelichting=f"De Publicaties API is niet bereikbaar of weigerde de vraag; het aantal is onbekend ({exc}).",
         )
     documenten = {url for urls in publicaties.values() for url in urls}
     zaak_van = dict(IndexDocument.objects.filter(url__in=documenten).values_list("url", "zaak__url").order_by())

@@ -196,3 +196,12 @@ def test_an_unreachable_publicaties_api_makes_the_norm_unavailable_not_the_repor
 
     rows = list(csv.DictReader(io.StringIO(rapportage_csv(list(uitkomsten.values())))))
     assert [(r["aantal"], r["op_orde"]) for r in rows if r["norm"] == WOO] == [("", "")]
+
+
+def test_a_refusing_publicaties_api_makes_the_norm_unavailable(settings):
+    settings.API_CLIENT_SECRET = "not-the-deployments-secret"  # the in-process API refuses the token: 401
+
+    uitkomst = norm_woo_te_laat(timezone.localdate())
+
+    assert (uitkomst.beschikbaar, uitkomst.op_orde) == (False, None)
+    assert "niet bereikbaar" in uitkomst.toelichting and "answered 401" in uitkomst.toelichting
