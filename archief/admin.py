@@ -198,6 +198,8 @@ class IndexZaakAdmin(ReadOnlyAdmin):
                 else None,
                 "zaken": [(url, index.get(url)) for url in uitkomst.zaken[:50]],
                 "meer": max(len(uitkomst.zaken) - 50, 0),
+                "publicaties": uitkomst.objecten[:50],
+                "meer_publicaties": max(len(uitkomst.objecten) - 50, 0),
             }
             for uitkomst in uitkomsten
         ]

@@ -4,11 +4,14 @@ archief/ reads and changes cases, decisions and documents only through the ZGW Z
 1.5, Catalogi 1.3, Besluiten 1.0 and Documenten 1.5 APIs (and the Selectielijst API),
 at the roots in settings, so it works unchanged against another ZGW provider. Every call
 is chosen by the URL's API root; URLs outside the configured roots are refused.
+The report reads the Woo publications through the Publicaties API
+(openbaarmaking/openapi/openbaarmaking.yaml) at `OPENBAARMAKING_API_ROOT`.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -159,6 +162,32 @@ class ZGW:
             **extra,
         }
         return self._client(settings.DOCUMENTEN_API_ROOT).create("enkelvoudiginformatieobjecten", data)
+
+
+class Publicaties:
+    """The Publicaties API, read-only: what the report needs to know about Woo publications."""
+
+    def __init__(self, transport: httpx.BaseTransport | None = None) -> None:
+        if not settings.OPENBAARMAKING_API_ROOT:
+            raise ClientError("OPENBAARMAKING_API_ROOT is niet ingesteld.")
+        self._client = APIClient(settings.OPENBAARMAKING_API_ROOT, transport=transport)
+
+    def concepten_met_deadline_tot(self, datum: dt.date) -> Iterator[dict]:
+        """Concept publications whose deadline is on or before `datum`."""
+        return self._client.list("publicaties", {"status": "concept", "deadline__lte": datum.isoformat()})
+
+    def documenten(self, publicatie: str) -> list[dict]:
+        """The documents of one publication (each names its document in the Documenten API)."""
+        return list(self._client.list("documenten", {"publicatie": publicatie}))
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Publicaties:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 @contextmanager

@@ -2,8 +2,9 @@
 
 Each norm is a question about the archive's index whose good answer is zero: how many
 zaaktypen, zaken or documents break it, per zaaktype and overall, with the URLs of the
-objects behind the figure. The report reads only the index (never another app's tables),
-so it is as current as the last sync.
+objects behind the figure. The report reads the index (never another app's tables), so
+it is as current as the last sync; only the Woo norm asks the Publicaties API, at the
+moment the report is made.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from common.clients import ClientError
 from common.constants import Archiefnominatie
 
+from .clients import Publicaties
 from .models import DocumentStatus, IndexDocument, IndexZaak, IndexZaakType, ZGWArchiefstatus
 
 
@@ -169,12 +172,53 @@ def norm_integriteit(vandaag: dt.date) -> Normuitkomst:
 
 
 def norm_woo_te_laat(vandaag: dt.date) -> Normuitkomst:
+    """Concept Woo publications whose deadline has passed, read through the Publicaties API.
+
+    The Publicaties API does not know zaken; it names each publication's documents in the
+    Documenten API. A publication counts for the zaaktype of every zaak in the index that
+    one of its documents belongs to; one whose documents are in no indexed zaak counts
+    only in the total. When the API cannot be reached the norm says so; the rest of the
+    report is computed as usual.
+    """
+    code, titel = "woo_publicaties_te_laat", "Concept-Woo-publicaties voorbij hun deadline"
+    try:
+        with Publicaties() as api:
+            publicaties = {
+                p["url"]: {d["document"] for d in api.documenten(p["url"])} | ({p["bronDocument"]} - {None})
+                for p in api.concepten_met_deadline_tot(vandaag - dt.timedelta(days=1))
+            }
+    except ClientError as exc:
+        return Normuitkomst(
+            code=code,
+            titel=titel,
+            eenheid="publicatie",
+            beschikbaar=False,
+            toelichting=f"De Publicaties API is niet bereikbaar of weigerde de vraag; het aantal is onbekend ({exc}).",
+        )
+    documenten = {url for urls in publicaties.values() for url in urls}
+    zaak_van = dict(IndexDocument.objects.filter(url__in=documenten).values_list("url", "zaak__url").order_by())
+    zaken = {z.url: z for z in IndexZaak.objects.filter(url__in=set(zaak_van.values()))}
+    per_zaaktype: dict[str, ZaaktypeTelling] = {}
+    zonder_zaak = 0
+    for urls in publicaties.values():
+        eigen = {zaken[zaak_van[url]] for url in urls if url in zaak_van}
+        if not eigen:
+            zonder_zaak += 1
+        for zaaktype, omschrijving in {(z.zaaktype, z.zaaktype_omschrijving) for z in eigen}:
+            telling = per_zaaktype.setdefault(zaaktype, ZaaktypeTelling(zaaktype, omschrijving, 0))
+            telling.aantal += 1
     return Normuitkomst(
-        code="woo_publicaties_te_laat",
-        titel="Woo-publicaties voorbij hun termijn",
+        code=code,
+        titel=titel,
         eenheid="publicatie",
-        beschikbaar=False,
-        toelichting="Komt uit de Publicaties API zodra die bestaat; nog niet beschikbaar.",
+        beschikbaar=True,
+        aantal=len(publicaties),
+        per_zaaktype=sorted(per_zaaktype.values(), key=lambda t: (t.omschrijving, t.zaaktype)),
+        objecten=sorted(publicaties),
+        zaken=sorted(zaken),
+        toelichting="Concepten uit de Publicaties API waarvan de deadline voor vandaag lag. Per zaaktype via de "
+        "zaak in de archiefindex waar een document van de publicatie bij hoort; "
+        f"{zonder_zaak} zonder zo'n zaak tellen alleen in het totaal mee.",
     )
 
 

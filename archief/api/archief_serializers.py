@@ -199,7 +199,9 @@ class NormSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Code of the norm.")
     titel = serializers.CharField(help_text="What the norm checks.")
     eenheid = serializers.CharField(help_text="What is counted: `zaaktype`, `zaak`, `document` or `publicatie`.")
-    beschikbaar = serializers.BooleanField(help_text="Whether the figure can be computed yet.")
+    beschikbaar = serializers.BooleanField(
+        help_text="Whether the figure could be computed (false when its source cannot be reached)."
+    )
     aantal = serializers.IntegerField(help_text="How many break the norm (zero is good).")
     op_orde = serializers.BooleanField(allow_null=True, help_text="Whether the norm is met; null if unavailable.")
     per_zaaktype = ZaaktypeTellingSerializer(many=True, help_text="The count per zaaktype.")

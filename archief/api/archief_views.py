@@ -296,8 +296,9 @@ class RapportageViewSet(viewsets.ViewSet):
 
     @extend_schema(
         summary="De rapportage 'informatiehuishouding op orde' opvragen.",
-        description="Per norm het aantal zaaktypen, zaken of documenten dat de norm niet haalt (nul is goed), "
-        "per zaaktype, met de URL's van de zaken erachter. Berekend uit de archiefindex.",
+        description="Per norm het aantal zaaktypen, zaken, documenten of publicaties dat de norm niet haalt (nul is "
+        "goed), per zaaktype, met de URL's van de zaken erachter. Berekend uit de archiefindex; de Woo-norm uit de "
+        "Publicaties API (`beschikbaar` is `false` als die niet bereikbaar is).",
         responses={200: RapportageSerializer},
     )
     def list(self, request):
