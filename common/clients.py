@@ -83,8 +83,42 @@ def _keep_db_connection() -> Iterator[None]:
                 signals.request_finished.connect(close_old_connections)
 
 
+class _InProcessStream(httpx.SyncByteStream):
+    """The WSGI application's body, handed to httpx chunk by chunk as it is read.
+
+    A download (a document's content) is then never held whole in memory: the caller's
+    `iter_bytes` pulls the provider's file iterator. Each chunk and the final close (which
+    ends Django's request cycle) run with the caller's database connection kept.
+    """
+
+    def __init__(self, stream: httpx.SyncByteStream) -> None:
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        chunks = iter(self._stream)
+        while True:
+            with _keep_db_connection():
+                chunk = next(chunks, None)
+            if chunk is None:
+                return
+            yield chunk
+
+    def close(self) -> None:
+        with _keep_db_connection():
+            self._stream.close()
+
+
+def is_json(response: httpx.Response) -> bool:
+    return "json" in response.headers.get("content-type", "")
+
+
 class InProcessTransport(httpx.BaseTransport):
-    """Hands requests to this process's Django WSGI application."""
+    """Hands requests to this process's Django WSGI application.
+
+    JSON answers are read at once; other bodies (files) stream lazily from the provider's
+    iterator, so `client.stream(...)` downloads in-process in constant memory. A plain
+    `client.request(...)` reads the whole body as before.
+    """
 
     def __init__(self) -> None:
         from django.core.handlers.wsgi import WSGIHandler
@@ -94,8 +128,17 @@ class InProcessTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         with _keep_db_connection():
             response = self._transport.handle_request(request)
-            response.read()
-        return response
+            if is_json(response):
+                response.read()
+                response.close()
+                return response
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_InProcessStream(response.stream),
+            request=request,
+            extensions=response.extensions,
+        )
 
 
 ResponseHook = Callable[[httpx.Response], None]
@@ -137,7 +180,8 @@ class APIClient:
 
     def _run_hooks(self, response: httpx.Response) -> None:
         if response_hooks:
-            response.read()
+            if is_json(response):  # a file is left unread, so it can still stream
+                response.read()
             for hook in response_hooks:
                 hook(response)
 

@@ -36,6 +36,20 @@ class Killed(BaseException):
     """The worker died here."""
 
 
+# Statustypen are not read in a transfer: their URLs only need to look right.
+STATUSTYPEN = "http://localhost:8000/catalogi/api/v1/statustypen/"
+# The read-only fields the Zaken contract requires in every zaak it answers with.
+ZAAK_LEZEN = {
+    "betalingsindicatieWeergave": "",
+    "deelzaken": [],
+    "eigenschappen": [],
+    "rollen": [],
+    "zaakinformatieobjecten": [],
+    "zaakobjecten": [],
+    "status": None,
+}
+
+
 class FakeZGW(httpx.BaseTransport):
     def __init__(self, catalogus: dict) -> None:
         self.catalogus = catalogus  # URLs of the zaaktype and types in the real Catalogi API
@@ -53,7 +67,9 @@ class FakeZGW(httpx.BaseTransport):
     # --- test set-up -------------------------------------------------------------------
 
     def add(self, gegevens: ZaakGegevens) -> str:
-        zaak = {**gegevens.zaak, "zaaktype": self.catalogus["zaaktype"]}
+        zaak = {**ZAAK_LEZEN, **gegevens.zaak, "zaaktype": self.catalogus["zaaktype"]}
+        zaak.setdefault("verantwoordelijkeOrganisatie", zaak.get("bronorganisatie") or "")
+        zaak["status"] = zaak.get("status") or (gegevens.statussen[-1]["url"] if gegevens.statussen else None)
         self.objects[zaak["resultaat"]] = {
             "url": zaak["resultaat"],
             "uuid": zaak["uuid"],
@@ -62,7 +78,18 @@ class FakeZGW(httpx.BaseTransport):
             "toelichting": "",
         }
         self.objects[zaak["url"]] = zaak
-        self.statussen[zaak["url"]] = [dict(s, zaak=zaak["url"]) for s in gegevens.statussen]
+        self.statussen[zaak["url"]] = [
+            {
+                "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, s["url"])),
+                "statustype": f"{STATUSTYPEN}{uuid.uuid5(uuid.NAMESPACE_URL, s['statustoelichting'])}",
+                "zaakinformatieobjecten": [],
+                **s,
+                "zaak": zaak["url"],
+                "indicatieLaatstGezetteStatus": i == last,
+            }
+            for i, s in enumerate(gegevens.statussen)
+            for last in [len(gegevens.statussen) - 1]
+        ]
         self.zios[zaak["url"]] = []
         for document in gegevens.documenten:
             eio = {**document.informatieobject, "informatieobjecttype": self.catalogus["informatieobjecttype"]}
@@ -100,8 +127,15 @@ class FakeZGW(httpx.BaseTransport):
         params = dict(request.url.params)
         if method == "GET" and url == f"{ZAKEN}zaakinformatieobjecten":
             body = [
-                {"url": f"{ZAKEN}zaakinformatieobjecten/{i}", "zaak": params["zaak"], "informatieobject": eio}
-                for i, eio in enumerate(self.zios.get(params.get("zaak", ""), []))
+                {
+                    "url": f"{ZAKEN}zaakinformatieobjecten/{uuid.uuid5(uuid.NAMESPACE_URL, eio)}",
+                    "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, eio)),
+                    "zaak": params["zaak"],
+                    "informatieobject": eio,
+                    "aardRelatieWeergave": "Hoort bij, omgekeerd: kent",
+                    "registratiedatum": "2003-01-01T00:00:00Z",
+                }
+                for eio in self.zios.get(params.get("zaak", ""), [])
             ]
             return self._json(200, body)
         if method == "GET" and url == f"{ZAKEN}statussen":
