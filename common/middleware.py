@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 
 from .exceptions import PROBLEM_CONTENT_TYPE, problem
 
@@ -53,7 +55,11 @@ class ProblemJsonMiddleware:
     def __call__(self, request):
         if not is_api_path(request.path):
             return self.get_response(request)
-        response = self._api_response(request)
+        # APIs speak UTC: a datetime renders as RFC 3339 whatever its year (Europe/Amsterdam
+        # before 1892 has an offset of +00:19:32, which RFC 3339 cannot write), and a
+        # datetime sent without an offset is read as UTC.
+        with timezone.override(dt.UTC):
+            response = self._api_response(request)
         response["API-version"] = next(v for p, v in API_VERSIONS.items() if request.path.startswith(p))
         return response
 

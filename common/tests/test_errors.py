@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
+from django.http import JsonResponse
+from rest_framework.fields import DateTimeField
 
 from common.api.views import ApplicatieViewSet
+from common.middleware import ProblemJsonMiddleware
 from common.models import Applicatie
 
 URL = "/autorisaties/api/v1/applicaties"
@@ -119,3 +123,18 @@ def test_a_nul_character_in_a_query_parameter_is_400(api_client):
     response = api_client.get(URL, {"clientIds": "a\x00b"})
     body = assert_problem(response, 400)
     assert [(p["name"], p["code"]) for p in body["invalidParams"]] == [("clientIds", "null_characters_not_allowed")]
+
+
+def test_api_datetimes_are_rfc3339_in_utc_whatever_the_year(rf):
+    """Europe/Amsterdam before 1892 is +00:19:32, which RFC 3339 cannot write (schemathesis)."""
+    ancient = dt.datetime(63, 12, 13, 10, 6, 57, tzinfo=dt.UTC)
+    rendered = {}
+
+    def view(request):
+        rendered["outside"] = DateTimeField().to_representation(ancient)
+        return JsonResponse({})
+
+    ProblemJsonMiddleware(view)(rf.get("/documenten/api/v1/gebruiksrechten"))
+
+    assert rendered["outside"] == "0063-12-13T10:06:57Z"
+    assert "+00:19:32" in DateTimeField().to_representation(ancient)  # what it was without
