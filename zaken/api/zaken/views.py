@@ -58,6 +58,24 @@ STATUSSEN_TOEVOEGEN = "zaken.statussen.toevoegen"
 AUDITTRAILS_LEZEN = "audittrails.lezen"
 
 WIJZIGEN = {BIJWERKEN, GEFORCEERD}
+# Parts of a zaak that any change to the zaak may touch (resultaat, zaakeigenschappen).
+ONDERDEEL_SCOPES = {
+    "list": {LEZEN},
+    "retrieve": {LEZEN},
+    "create": WIJZIGEN,
+    "update": WIJZIGEN,
+    "partial_update": WIJZIGEN,
+    "destroy": WIJZIGEN,
+}
+# Parts that are created with the zaak or added later (zaakobjecten, zaakinformatieobjecten).
+KOPPELING_SCOPES = {
+    "list": {LEZEN},
+    "retrieve": {LEZEN},
+    "create": {AANMAKEN, BIJWERKEN, GEFORCEERD},
+    "update": WIJZIGEN,
+    "partial_update": WIJZIGEN,
+    "destroy": {BIJWERKEN, GEFORCEERD, VERWIJDEREN},
+}
 
 ZAAK_UUID = OpenApiParameter(
     "zaak_uuid", OpenApiTypes.UUID, OpenApiParameter.PATH, description="Unieke resource identifier (UUID4)"
@@ -539,14 +557,7 @@ class ResultaatViewSet(
     queryset = Resultaat.objects.select_related("zaak", "resultaattype").order_by("-pk")
     serializer_class = serializers.ResultaatSerializer
     resource = "resultaat"
-    required_scopes = {
-        "list": {LEZEN},
-        "retrieve": {LEZEN},
-        "create": WIJZIGEN,
-        "update": WIJZIGEN,
-        "partial_update": WIJZIGEN,
-        "destroy": WIJZIGEN,
-    }
+    required_scopes = ONDERDEEL_SCOPES
 
     @property
     def filterset_class(self):
@@ -629,14 +640,7 @@ class ZaakObjectViewSet(
     queryset = ZaakObject.objects.select_related("zaak", "zaakobjecttype").order_by("-pk")
     serializer_class = serializers.ZaakObjectSerializer
     resource = "zaakobject"
-    required_scopes = {
-        "list": {LEZEN},
-        "retrieve": {LEZEN},
-        "create": {AANMAKEN, BIJWERKEN, GEFORCEERD},
-        "update": WIJZIGEN,
-        "partial_update": WIJZIGEN,
-        "destroy": {BIJWERKEN, GEFORCEERD, VERWIJDEREN},
-    }
+    required_scopes = KOPPELING_SCOPES
 
     @property
     def filterset_class(self):
@@ -682,14 +686,7 @@ class ZaakInformatieObjectViewSet(
     serializer_class = serializers.ZaakInformatieObjectSerializer
     pagination_class = None
     resource = "zaakinformatieobject"
-    required_scopes = {
-        "list": {LEZEN},
-        "retrieve": {LEZEN},
-        "create": {AANMAKEN, BIJWERKEN, GEFORCEERD},
-        "update": WIJZIGEN,
-        "partial_update": WIJZIGEN,
-        "destroy": {BIJWERKEN, GEFORCEERD, VERWIJDEREN},
-    }
+    required_scopes = KOPPELING_SCOPES
 
     @property
     def filterset_class(self):
@@ -804,14 +801,7 @@ class ZaakEigenschapViewSet(
     queryset = ZaakEigenschap.objects.select_related("zaak", "eigenschap").order_by("pk")
     serializer_class = serializers.ZaakEigenschapSerializer
     resource = "zaakeigenschap"
-    required_scopes = {
-        "list": {LEZEN},
-        "retrieve": {LEZEN},
-        "create": WIJZIGEN,
-        "update": WIJZIGEN,
-        "partial_update": WIJZIGEN,
-        "destroy": WIJZIGEN,
-    }
+    required_scopes = ONDERDEEL_SCOPES
 
     def get_serializer(self, *args, **kwargs):
         data = kwargs.get("data")
