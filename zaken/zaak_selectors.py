@@ -1,43 +1,86 @@
-"""Reads of the Zaken API that lists need to stay fast: the related rows of a page of zaken.
+"""Reads of the Zaken API that lists need to stay fast: a page of zaken with their related rows.
 
-A zaak in the API lists the URLs of its deelzaken, eigenschappen, rollen,
-zaakinformatieobjecten and zaakobjecten, and its last status. Django's prefetch builds a
-model instance and a related manager per row; for a page of zaken only the uuids matter,
-so one `values_list` query per relation fetches them, a fixed number of queries whatever
-the page size.
+A zaak in the API shows the URLs of its zaaktype, hoofdzaak and resultaat, of its
+deelzaken, eigenschappen, rollen, zaakinformatieobjecten and zaakobjecten, and of its last
+status. Only their uuids matter for that, so the query that fetches the page's zaken
+selects them beside the zaak's own columns (a list per relation as a correlated
+subquery): one query for the page whatever its size, and no model instance per related row.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
+import uuid
 from collections.abc import Sequence
+
+from django.db import models
+from django.db.models import F, OuterRef, Subquery
 
 from .models import Rol, Status, Zaak, ZaakEigenschap, ZaakInformatieObject, ZaakObject
 
-# attribute of the API -> (model, the foreign key to the zaak)
-RELATIES = {
-    "deelzaken": (Zaak, "hoofdzaak_id"),
-    "zaakeigenschappen": (ZaakEigenschap, "zaak_id"),
-    "rollen": (Rol, "zaak_id"),
-    "zaakinformatieobjecten": (ZaakInformatieObject, "zaak_id"),
-    "zaakobjecten": (ZaakObject, "zaak_id"),
-}
+
+class _UuidsField(models.Field):
+    """The result of `UuidLijst`: a list of UUIDs, from a PostgreSQL array or a JSON array."""
+
+    def from_db_value(self, value, expression, connection) -> list[uuid.UUID]:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = json.loads(value)
+        return [item if isinstance(item, uuid.UUID) else uuid.UUID(item) for item in value]
+
+
+class UuidLijst(Subquery):
+    """The `uuid` column of a subquery as one list: `ARRAY(...)` in PostgreSQL,
+    `json_group_array` in SQLite (which aggregates in the order of the subquery)."""
+
+    template = "(SELECT json_group_array(lijst.uuid) FROM (%(subquery)s) lijst)"
+    output_field = _UuidsField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="ARRAY(%(subquery)s)", **extra_context)
+
+
+def _uuids(model, fk: str) -> UuidLijst:
+    return UuidLijst(model.objects.filter(**{fk: OuterRef("pk")}).order_by("pk").values("uuid"))
+
+
+def _relaties() -> dict:
+    """annotation -> expression; `relatie_<name>` for the lists, oldest first."""
+    laatste_status = Status.objects.filter(zaak=OuterRef("pk")).order_by("-datum_status_gezet", "-pk")
+    return {
+        "relatie_zaaktype": F("zaaktype__uuid"),
+        "relatie_hoofdzaak": F("hoofdzaak__uuid"),
+        "relatie_resultaat": F("resultaat__uuid"),
+        "relatie_status": Subquery(laatste_status.values("uuid")[:1]),
+        "relatie_deelzaken": _uuids(Zaak, "hoofdzaak"),
+        "relatie_zaakeigenschappen": _uuids(ZaakEigenschap, "zaak"),
+        "relatie_rollen": _uuids(Rol, "zaak"),
+        "relatie_zaakinformatieobjecten": _uuids(ZaakInformatieObject, "zaak"),
+        "relatie_zaakobjecten": _uuids(ZaakObject, "zaak"),
+    }
+
+
+def _zet(zaak: Zaak, values: dict) -> None:
+    zaak.relatie_uuids = {name.removeprefix("relatie_"): value for name, value in values.items()}
+    zaak.laatste_status_uuid = zaak.relatie_uuids.pop("status")
+
+
+def zaken_pagina(*, ids: Sequence[int]) -> list[Zaak]:
+    """The zaken with these primary keys, in this order, each with `relatie_uuids` (name ->
+    uuid, or list of uuids oldest first) and `laatste_status_uuid`, in one query."""
+    relaties = _relaties()
+    rows = {zaak.pk: zaak for zaak in Zaak.objects.filter(pk__in=ids).annotate(**relaties)}
+    page = [rows[pk] for pk in ids]
+    for zaak in page:
+        _zet(zaak, {name: zaak.__dict__.pop(name) for name in relaties})
+    return page
 
 
 def zaken_relaties_laden(zaken: Sequence[Zaak]) -> None:
-    """Set `zaak.relatie_uuids` (name -> uuids, oldest first) and `zaak.laatste_status_uuid` on each zaak."""
-    ids = [zaak.pk for zaak in zaken]
-    gevonden: dict[str, dict[int, list]] = {}
-    for naam, (model, fk) in RELATIES.items():
-        per_zaak: dict[int, list] = defaultdict(list)
-        for zaak_id, uuid in model.objects.filter(**{f"{fk}__in": ids}).order_by("pk").values_list(fk, "uuid"):
-            per_zaak[zaak_id].append(uuid)
-        gevonden[naam] = per_zaak
-    laatste: dict[int, tuple] = {}
-    rows = Status.objects.filter(zaak_id__in=ids).values_list("zaak_id", "datum_status_gezet", "pk", "uuid")
-    for zaak_id, gezet, pk, uuid in rows:
-        if zaak_id not in laatste or (gezet, pk) > laatste[zaak_id][:2]:
-            laatste[zaak_id] = (gezet, pk, uuid)
+    """Set `relatie_uuids` and `laatste_status_uuid`, as `zaken_pagina` does, on zaken already loaded."""
+    relaties = _relaties()
+    rows = Zaak.objects.filter(pk__in=[zaak.pk for zaak in zaken]).annotate(**relaties).values("pk", *relaties)
+    per_pk = {row.pop("pk"): row for row in rows}
     for zaak in zaken:
-        zaak.relatie_uuids = {naam: per_zaak.get(zaak.pk, []) for naam, per_zaak in gevonden.items()}
-        zaak.laatste_status_uuid = laatste[zaak.pk][2] if zaak.pk in laatste else None
+        _zet(zaak, per_pk[zaak.pk])

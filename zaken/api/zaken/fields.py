@@ -124,7 +124,15 @@ class ReferenceField(serializers.RelatedField):
             self.fail("does_not_exist", value=data, name=self.model._meta.verbose_name)
         return obj
 
+    def get_attribute(self, instance):
+        loaded = getattr(instance, "relatie_uuids", None)
+        if loaded is not None and self.source in loaded:
+            return loaded[self.source]
+        return super().get_attribute(instance)
+
     def to_representation(self, value):
+        if isinstance(value, _uuid.UUID):  # from `zaak_selectors.zaken_pagina`
+            return url_for(self.model, value, self.context.get("request"))
         return object_url(value, self.context.get("request"))
 
     def use_pk_only_optimization(self):
@@ -135,8 +143,8 @@ class ReferenceField(serializers.RelatedField):
 class ReferencesField(serializers.ReadOnlyField):
     """The URLs of related objects of `model` (read-only).
 
-    From the uuids `zaak_selectors.zaken_relaties_laden` put on the zaak (lists and
-    reads), or else from the relation itself.
+    From the uuids `zaak_selectors` put on the zaak (lists and reads), or else from the
+    relation itself.
     """
 
     def __init__(self, *, model, **kwargs) -> None:

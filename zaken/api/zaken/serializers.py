@@ -6,6 +6,8 @@ Field names, shapes and enums follow `zaken-1.5.1.yaml`. Gegevensgroepen (`verle
 
 from __future__ import annotations
 
+import uuid as _uuid
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -166,10 +168,15 @@ class LaatsteStatusField(serializers.ReadOnlyField):
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True, "readOnly": True})
 class ResultaatUrlField(serializers.ReadOnlyField):
     def to_representation(self, value):
+        if isinstance(value, _uuid.UUID):  # from `zaak_selectors`
+            return url_for(Resultaat, value, self.context.get("request"))
         resultaat = getattr(value, "resultaat", None) if hasattr(value, "resultaat") else None
         return object_url(resultaat, self.context.get("request")) if resultaat is not None else None
 
     def get_attribute(self, instance):
+        loaded = getattr(instance, "relatie_uuids", None)
+        if loaded is not None and "resultaat" in loaded:
+            return loaded["resultaat"]
         try:
             return instance if instance.resultaat is not None else None
         except Resultaat.DoesNotExist:

@@ -12,7 +12,7 @@ import functools
 import uuid
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -44,7 +44,7 @@ from ...models import (
     ZaakType,
 )
 from ...services import catalogi_url
-from ...zaak_selectors import zaken_relaties_laden
+from ...zaak_selectors import zaken_pagina, zaken_relaties_laden
 from . import access, expand, filters, serializers
 from .fields import uuid_in_url
 
@@ -262,7 +262,7 @@ class DestroyMixin:
 
 # --- zaak -------------------------------------------------------------------------------------
 
-# The related uuids of a page come from `zaak_selectors.zaken_relaties_laden`.
+# The related uuids of a page come from `zaak_selectors`.
 ZAAK_QUERYSET = Zaak.objects.select_related("zaaktype", "hoofdzaak", "resultaat")
 
 
@@ -348,34 +348,32 @@ class ZaakViewSet(
     def perform_destroy(self, instance):
         services.zaak_delete(zaak=instance)
 
-    def _expanded(self, instances, data):
-        paths = self.request.query_params.get("expand", "")
+    def _expanded(self, instances, data, paths: str):
         if not paths:
             return data
+        # what `expand` may follow from each zaak, in one query per relation
+        prefetch_related_objects(instances, "zaaktype", "hoofdzaak", "resultaat")
         return expand.expand_many(instances, data, paths, self.get_serializer_context(), self.auth)
 
     def _page(self, queryset) -> list[Zaak]:
-        """One page of zaken: the page's ids first, then those rows with their joins.
+        """One page of zaken: the page's ids first, then those rows with their related uuids.
 
         OFFSET on the joined query makes PostgreSQL join every row it skips; the ids alone
         come from the primary key index.
         """
         ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
-        rows = {zaak.pk: zaak for zaak in ZAAK_QUERYSET.filter(pk__in=ids)}
-        page = [rows[pk] for pk in ids]
-        zaken_relaties_laden(page)
-        return page
+        return zaken_pagina(ids=ids)
 
     def list(self, request, *args, **kwargs):
         page = self._page(self.filter_queryset(self.get_queryset()))
         data = self.get_serializer(page, many=True).data
-        return self.get_paginated_response(self._expanded(page, data))
+        return self.get_paginated_response(self._expanded(page, data, request.query_params.get("expand", "")))
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
         zaken_relaties_laden([instance])
         data = self.get_serializer(instance).data
-        return Response(self._expanded([instance], [data])[0])
+        return Response(self._expanded([instance], [data], request.query_params.get("expand", ""))[0])
 
     @extend_schema(
         summary="Voer een (complexe) zoekopdracht uit op ZAAKen.",
@@ -431,10 +429,7 @@ class ZaakViewSet(
             queryset = queryset.filter(zaaktype__uuid__in=[u for u in uuids if u])
         page = self._page(queryset)
         data = self.get_serializer(page, many=True).data
-        paths = body.get("expand") or ""
-        if paths:
-            data = expand.expand_many(page, data, str(paths), self.get_serializer_context(), self.auth)
-        return self.get_paginated_response(data)
+        return self.get_paginated_response(self._expanded(page, data, str(body.get("expand") or "")))
 
 
 def _camel_keys(params) -> dict:
