@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from djangorestframework_camel_case.util import camelize
+from rest_framework.request import Request
+from rest_framework.serializers import Serializer
 
 from common.models import Notificatie
+from zaken.api.zaken.serializers import ZaakSerializer
 from zaken.models import Rol, Zaak, ZaakEigenschap, ZaakInformatieObject, ZaakObject
 from zaken.services import catalogi_url
 
@@ -218,3 +225,40 @@ def test_klantcontacten(api_client, make_api_client, zaak, zaaktype):
         ]
     )
     assert zonder_geforceerd.post(f"{ZAKEN}klantcontacten", body, format="json").status_code == 403
+
+
+def test_a_zaak_in_the_list_reads_as_drf_renders_it_from_the_model(api_client, zaaktype, rf):
+    """The list loads related uuids in one query and reads fields by a plan; the result is
+    what DRF makes of the zaak and its relations, field by field."""
+    _vul(api_client, zaaktype, 2)
+    hoofdzaak, deelzaak = Zaak.objects.order_by("pk")
+    Zaak.objects.filter(pk=deelzaak.pk).update(
+        hoofdzaak=hoofdzaak,
+        communicatiekanaal="https://kanalen.example.nl/1",
+        producten_of_diensten=["https://producten.example.nl/1"],
+        betalingsindicatie="geheel",
+        laatste_betaaldatum=dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC),
+        zaakgeometrie={"type": "Point", "coordinates": [4.9, 52.37]},
+        verlenging_reden="Drukte",
+        verlenging_duur="P5D",
+        opschorting_indicatie=True,
+        opschorting_reden="Wacht op stukken",
+        relevante_andere_zaken=[{"url": "https://zaken.example.nl/1", "aard_relatie": "vervolg"}],
+        kenmerken=[{"kenmerk": "K1", "bron": "Oud"}],
+        processobject_datumkenmerk="einddatum",
+        processobject_identificatie="P1",
+        processobject_objecttype="zaak",
+        processobject_registratie="ZRC",
+    )
+    request = Request(rf.get("/", HTTP_HOST="localhost:8000"))
+
+    listed = api_client.get(f"{ZAKEN}zaken").json()["results"]
+
+    assert len(listed) == 2
+    for item in listed:
+        zaak = Zaak.objects.get(uuid=item["uuid"])  # no preloaded uuids: DRF follows the relations
+        with timezone.override(dt.UTC):  # as the API middleware renders
+            expected = Serializer.to_representation(ZaakSerializer(context={"request": request}), zaak)
+        expected["archiefnominatie"] = expected["archiefnominatie"] or None
+        assert item == camelize(expected, no_underscore_before_number=True)
+        assert api_client.get(item["url"]).json() == item

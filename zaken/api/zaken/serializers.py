@@ -11,6 +11,8 @@ import uuid as _uuid
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
 
 from common.constants import Archiefnominatie, Archiefstatus, VertrouwelijkheidsAanduiding
 from common.models import AuditTrail
@@ -49,6 +51,48 @@ def choices_help(text: str, choices) -> str:
 class UrlMixin:
     def get_url(self, obj) -> str:
         return object_url(obj, self.context.get("request"))
+
+
+class LeesplanMixin:
+    """DRF's `to_representation` with the way to each field's value worked out once per
+    serializer instead of once per object and field: a page of 100 zaken reads 4,500 fields.
+
+    A field whose value is a column of the model is read with `getattr`, as DRF's
+    `get_attribute` would; any other field goes through its own `get_attribute`. Every value
+    goes through the field's `to_representation`, so the output is DRF's own.
+    """
+
+    def _leesplan(self) -> list[tuple[str, str | None, serializers.Field]]:
+        plan = self.__dict__.get("_leesplan_cache")
+        if plan is None:
+            kolommen = {f.name for f in self.Meta.model._meta.concrete_fields if not f.is_relation}
+            plan = []
+            for field in self._readable_fields:
+                simple = (
+                    type(field).get_attribute is serializers.Field.get_attribute
+                    and len(field.source_attrs) == 1
+                    and field.source_attrs[0] in kolommen
+                )
+                plan.append((field.field_name, field.source_attrs[0] if simple else None, field))
+            self._leesplan_cache = plan
+        return plan
+
+    def to_representation(self, instance):
+        if not isinstance(instance, self.Meta.model):  # validated data, after a write
+            return super().to_representation(instance)
+        ret = {}
+        for name, attr, field in self._leesplan():
+            if attr is not None:
+                value = getattr(instance, attr)
+            else:
+                try:
+                    value = field.get_attribute(instance)
+                except SkipField:
+                    continue
+                if isinstance(value, PKOnlyObject) and value.pk is None:
+                    value = None
+            ret[name] = None if value is None else field.to_representation(value)
+        return ret
 
 
 # --- zaak ----------------------------------------------------------------------------------
@@ -183,7 +227,7 @@ class ResultaatUrlField(serializers.ReadOnlyField):
             return None
 
 
-class ZaakSerializer(UrlMixin, serializers.ModelSerializer):
+class ZaakSerializer(LeesplanMixin, UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
     identificatie = serializers.CharField(
         max_length=40,
