@@ -9,6 +9,7 @@ subquery): one query for the page whatever its size, and no model instance per r
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Sequence
@@ -45,8 +46,10 @@ def _uuids(model, fk: str) -> UuidLijst:
     return UuidLijst(model.objects.filter(**{fk: OuterRef("pk")}).order_by("pk").values("uuid"))
 
 
+@functools.cache
 def _relaties() -> dict:
-    """annotation -> expression; `relatie_<name>` for the lists, oldest first."""
+    """annotation -> expression; `relatie_<name>` for the lists, oldest first. Made once:
+    `annotate` resolves a copy of each expression for its query."""
     laatste_status = Status.objects.filter(zaak=OuterRef("pk")).order_by("-datum_status_gezet", "-pk")
     return {
         "relatie_zaaktype": F("zaaktype__uuid"),

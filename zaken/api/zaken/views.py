@@ -94,13 +94,21 @@ def _camel_key(key: str) -> str:
     return camelize_re.sub(underscore_to_camel, key) if "_" in key and key != "_expand" else key
 
 
+# values that need no walking: nearly all of them
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _camelize(data):
     """camelCase keys, as `djangorestframework_camel_case` makes them, with each key converted
-    once per process instead of once per object (a list of zaken repeats the same keys)."""
+    once per process instead of once per object (a list of zaken repeats the same keys), and
+    plain values passed as they are, without a call."""
     if isinstance(data, dict):
-        return {_camel_key(key) if isinstance(key, str) else key: _camelize(value) for key, value in data.items()}
+        return {
+            _camel_key(key) if isinstance(key, str) else key: value if type(value) in _PLAIN else _camelize(value)
+            for key, value in data.items()
+        }
     if isinstance(data, list | tuple):
-        return [_camelize(item) for item in data]
+        return [item if type(item) in _PLAIN else _camelize(item) for item in data]
     return data
 
 
@@ -329,6 +337,13 @@ class ZaakViewSet(
     @property
     def filterset_class(self):
         return filters.ZaakFilter if self.action == "list" else None
+
+    def filter_queryset(self, queryset):
+        # Without any of its parameters the filterset (a form of some fifty fields, built per
+        # request) leaves the list as it is: each filter passes an empty value by.
+        if not self.request.query_params.keys() & filters.ZaakFilter.base_filters.keys():
+            return queryset
+        return super().filter_queryset(queryset)
 
     def zaak_of(self, instance) -> Zaak:
         return instance
