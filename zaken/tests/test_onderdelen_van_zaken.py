@@ -164,6 +164,7 @@ def _vul(api_client, zaaktype, aantal: int) -> None:
     [
         ("zaken", ""),
         ("zaken", "?ordering=-startdatum"),
+        ("zaken", "?archiefstatus=nog_te_archiveren&expand="),
         ("statussen", ""),
         ("resultaten", ""),
         ("rollen", ""),
@@ -181,6 +182,30 @@ def test_a_list_makes_a_constant_number_of_queries(api_client, zaaktype, path, q
     assert response.status_code == 200
     body = response.json()
     assert len(body["results"] if isinstance(body, dict) else body) == 10
+    assert len(groot.captured_queries) == len(klein.captured_queries)
+
+
+def test_a_zaken_list_limited_by_the_authorisations_makes_a_constant_number_of_queries(
+    api_client, make_api_client, zaaktype
+):
+    beperkt = make_api_client(
+        autorisaties=[
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen"],
+                "zaaktype": catalogi_url(zaaktype),
+                "max_vertrouwelijkheidaanduiding": "zeer_geheim",
+            }
+        ]
+    )
+    _vul(api_client, zaaktype, 2)
+    with CaptureQueriesContext(connection) as klein:
+        assert beperkt.get(f"{ZAKEN}zaken").status_code == 200
+    _vul(api_client, zaaktype, 8)
+    with CaptureQueriesContext(connection) as groot:
+        response = beperkt.get(f"{ZAKEN}zaken")
+    assert response.status_code == 200
+    assert response.json()["count"] == 10
     assert len(groot.captured_queries) == len(klein.captured_queries)
 
 
