@@ -74,7 +74,7 @@ def zaken_pagina(*, ids: Sequence[int]) -> list[Zaak]:
     uuid, or list of uuids oldest first) and `laatste_status_uuid`, in one query."""
     relaties = _relaties()
     rows = {zaak.pk: zaak for zaak in Zaak.objects.filter(pk__in=ids).annotate(**relaties)}
-    page = [rows[pk] for pk in ids]
+    page = [rows[pk] for pk in ids if pk in rows]  # one deleted since its id was read is left out
     for zaak in page:
         _zet(zaak, {name: zaak.__dict__.pop(name) for name in relaties})
     return page
