@@ -54,17 +54,14 @@ class UrlMixin:
         return object_url(obj, self.context.get("request"))
 
 
+# DRF's `to_representation` with the way to each field's value worked out once per serializer
+# and model instead of once per object and field: a page of 100 zaken reads some 5,000 fields.
+# A field whose value is a column of the model is read with `getattr`, as DRF's
+# `get_attribute` would; any other field goes through its own `get_attribute`. Every value goes
+# through the field's `to_representation`, so the output is DRF's own. Put it after a
+# serializer that overrides `to_representation` and calls `super()`.
+# (No docstring: drf-spectacular would take it as the description of the serializers' schemas.)
 class ReadPlanSerializer(serializers.Serializer):
-    """DRF's `to_representation` with the way to each field's value worked out once per
-    serializer and model instead of once per object and field: a page of 100 zaken reads
-    some 5,000 fields.
-
-    A field whose value is a column of the model is read with `getattr`, as DRF's
-    `get_attribute` would; any other field goes through its own `get_attribute`. Every value
-    goes through the field's `to_representation`, so the output is DRF's own. Put it after
-    a serializer that overrides `to_representation` and calls `super()`.
-    """
-
     def _read_plan(self, model) -> list[tuple[str, str | None, serializers.Field]]:
         plans = self.__dict__.setdefault("_read_plans", {})
         plan = plans.get(model)
