@@ -6,8 +6,9 @@ The rules, in short:
 - the parts of a published zaaktype do not change either (`non-concept-zaaktype`);
 - a besluittype and an informatieobjecttype related to a published counterpart are
   frozen the same way (`non-concept-relation`);
-- versions of a zaaktype (same identificatie) or of an informatieobjecttype or
-  besluittype (same omschrijving) in a catalogus do not overlap in geldigheid (`overlap`);
+- objects with the same omschrijving in a catalogus (versions) do not overlap in
+  geldigheid once published (`overlap`): the Catalogi API's "uniciteit catalogus en
+  omschrijving", for zaaktypen too (whose versions are otherwise grouped by identificatie);
 - a resultaattype's archiving parameters fit its Selectielijst resultaat, and a zaaktype is
   only published when it can be archived (see `zaaktype_publish`).
 The scope `catalogi.geforceerd-schrijven` (`forced=True`) lifts the concept rules, as the
@@ -172,7 +173,11 @@ def _ensure_zaaktype_concept(zaaktype: ZaakType, *, forced: bool) -> None:
 
 
 def _ensure_geldigheid(obj: Versioned) -> None:
-    """Rule: versions with the same identificatie/omschrijving in a catalogus do not overlap.
+    """Rule: objects with the same omschrijving in a catalogus do not overlap in geldigheid.
+
+    The Catalogi API 1.3 states uniqueness as catalogus + omschrijving, for zaaktypen as well
+    (their versions share an identificatie, which groups them for beginObject/eindeObject;
+    two zaaktypen with one identificatie and different omschrijvingen may overlap).
 
     Only published versions count: a concept may overlap other concepts (a draft of the
     next version, or a draft nobody finished), but never a published version, and it is
@@ -184,12 +189,13 @@ def _ensure_geldigheid(obj: Versioned) -> None:
     Catalogus.objects.select_for_update().only("pk").get(pk=obj.catalogus_id)
     if obj.einde_geldigheid and obj.einde_geldigheid < obj.begin_geldigheid:
         raise DomainError("`eindeGeldigheid` ligt voor `beginGeldigheid`.", "date-mismatch", field="eindeGeldigheid")
-    key = getattr(obj, obj.version_key)
+    key = obj.omschrijving
     if not key:
         return
     overlapping = versions_overlapping(
         model=type(obj),
         catalogus_id=obj.catalogus_id,
+        field="omschrijving",
         key=key,
         begin=obj.begin_geldigheid,
         einde=obj.einde_geldigheid,
@@ -197,7 +203,7 @@ def _ensure_geldigheid(obj: Versioned) -> None:
     ).filter(concept=False)
     if overlapping.exists():
         raise DomainError(
-            f"Er bestaat al een versie met {obj.version_key} `{key}` in deze catalogus waarvan de geldigheid "
+            f"Er bestaat al een gepubliceerd object met omschrijving `{key}` in deze catalogus waarvan de geldigheid "
             "overlapt met de opgegeven periode. Beëindig eerst die versie (`eindeGeldigheid`).",
             "overlap",
             field="beginGeldigheid",

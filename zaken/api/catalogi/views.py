@@ -195,8 +195,8 @@ class CatalogusViewSet(
         summary="Maak een ZAAKTYPE aan.",
         description="Maak een ZAAKTYPE aan, als concept.\n\nEr wordt gevalideerd op:\n"
         "- geldigheid `catalogus` URL, dit moet een catalogus binnen dezelfde API zijn;\n"
-        "- `identificatie` en geldigheid: versies van een zaaktype (dezelfde `identificatie` in dezelfde "
-        "catalogus) mogen elkaar niet overlappen (`overlap`);\n"
+        "- uniciteit `catalogus` en `omschrijving`: dezelfde omschrijving mag enkel opnieuw gebruikt worden met "
+        "een andere geldigheidsperiode dan die van de gepubliceerde zaaktypen (`overlap`, ook bij publiceren);\n"
         "- `besluittypen` (`omschrijving` of URL) en `deelzaaktypen` (`identificatie` of URL) horen bij dezelfde "
         "catalogus;\n"
         "- `selectielijstProcestype` is een PROCESTYPE in de Selectielijst API.",
