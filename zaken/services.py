@@ -3,7 +3,9 @@
 The rules, in short:
 - published objects (`concept=False`) do not change; ending a version (`eindeGeldigheid`)
   is the one change allowed (`non-concept-object`);
-- the parts of a published zaaktype do not change either (`non-concept-zaaktype`);
+- the parts of a published zaaktype do not change either (`non-concept-zaaktype`), except
+  a zaaktype-informatieobjecttype whose informatieobjecttype is still a concept (ztc-010:
+  it is fixed once both sides are published, `non-concept-relation`);
 - a besluittype and an informatieobjecttype related to a published counterpart are
   frozen the same way (`non-concept-relation`);
 - objects with the same omschrijving in a catalogus (versions) do not overlap in
@@ -172,6 +174,24 @@ def _ensure_zaaktype_concept(zaaktype: ZaakType, *, forced: bool) -> None:
     )
 
 
+def _ensure_ziot_changeable(zaaktype: ZaakType, informatieobjecttype: InformatieObjectType, *, forced: bool) -> None:
+    """Rule ztc-010 of the Catalogi standard: a zaaktype-informatieobjecttype is created,
+    changed or deleted while its zaaktype or its informatieobjecttype is still a concept;
+    once both are published it is fixed (`non-concept-relation`).
+
+    So a published zaaktype can take up a new (concept) informatieobjecttype, and a
+    published informatieobjecttype can be used by a new (concept) zaaktype version.
+    """
+    if forced or zaaktype.concept or informatieobjecttype.concept:
+        return
+    raise DomainError(
+        "Het zaaktype en het informatieobjecttype zijn allebei gepubliceerd: hun relatie kan niet meer "
+        "aangemaakt, gewijzigd of verwijderd worden.",
+        "non-concept-relation",
+        field="nonFieldErrors",
+    )
+
+
 def _ensure_geldigheid(obj: Versioned) -> None:
     """Rule: objects with the same omschrijving in a catalogus do not overlap in geldigheid.
 
@@ -217,7 +237,9 @@ def _ensure_same_catalogus(catalogus: Catalogus, data: dict, names: Iterable[str
         related = value if isinstance(value, list | tuple) else [value] if value is not None else []
         if any(getattr(obj, "catalogus_id", catalogus.pk) != catalogus.pk for obj in related):
             raise DomainError(
-                f"De {name} horen bij een andere catalogus.", "relations-incorrect-catalogus", field=_camel(name)
+                f"De {_camel(name)} horen bij een andere catalogus.",
+                "relations-incorrect-catalogus",
+                field="nonFieldErrors",
             )
 
 
@@ -532,7 +554,10 @@ def zaaktype_onderdeel_create(*, model: type[M], data: dict[str, Any], forced: b
     belongs in a new version. `forced` is accepted for the symmetry with the update.
     """
     zaaktype = data["zaaktype"]
-    _ensure_zaaktype_concept(zaaktype, forced=False)
+    if model is ZaakTypeInformatieObjectType:
+        _ensure_ziot_changeable(zaaktype, data["informatieobjecttype"], forced=False)
+    else:
+        _ensure_zaaktype_concept(zaaktype, forced=False)
     data = _validate_onderdeel(zaaktype, data)
     with transaction.atomic():
         onderdeel = _save(model(), data)
@@ -541,9 +566,15 @@ def zaaktype_onderdeel_create(*, model: type[M], data: dict[str, Any], forced: b
 
 
 def zaaktype_onderdeel_update(*, onderdeel: M, data: dict[str, Any], forced: bool = False) -> M:
-    _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
     zaaktype = data.get("zaaktype", onderdeel.zaaktype)
-    _ensure_zaaktype_concept(zaaktype, forced=forced)
+    if isinstance(onderdeel, ZaakTypeInformatieObjectType):
+        _ensure_ziot_changeable(onderdeel.zaaktype, onderdeel.informatieobjecttype, forced=forced)
+        _ensure_ziot_changeable(
+            zaaktype, data.get("informatieobjecttype", onderdeel.informatieobjecttype), forced=forced
+        )
+    else:
+        _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
+        _ensure_zaaktype_concept(zaaktype, forced=forced)
     data = _validate_onderdeel(zaaktype, data)
     with transaction.atomic():
         _save(onderdeel, data)
@@ -552,7 +583,10 @@ def zaaktype_onderdeel_update(*, onderdeel: M, data: dict[str, Any], forced: boo
 
 
 def zaaktype_onderdeel_delete(*, onderdeel: Onderdeel, forced: bool = False) -> None:
-    _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
+    if isinstance(onderdeel, ZaakTypeInformatieObjectType):
+        _ensure_ziot_changeable(onderdeel.zaaktype, onderdeel.informatieobjecttype, forced=forced)
+    else:
+        _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
     uuid = str(onderdeel.uuid)
     _delete(onderdeel)
     logger.info(f"{onderdeel._meta.model_name}_deleted", extra={"uuid": uuid})

@@ -229,7 +229,7 @@ class TestBesluitTypen:
             BESLUITTYPEN, payloads.besluittype(CatalogusFactory(), informatieobjecttypen=[url(elders)]), format="json"
         )
 
-        assert invalid_params(response) == [("informatieobjecttypen", "relations-incorrect-catalogus")]
+        assert invalid_params(response) == [("nonFieldErrors", "relations-incorrect-catalogus")]
 
     def test_list_and_filters(self, lezer):
         catalogus = CatalogusFactory()

@@ -343,7 +343,7 @@ class TestRelations:
 
         response = beheerder.post(ZAAKTYPEN, payloads.zaaktype(catalogus, besluittypen=[url(elders)]), format="json")
         assert response.status_code == 400
-        assert invalid_params(response) == [("besluittypen", "relations-incorrect-catalogus")]
+        assert invalid_params(response) == [("nonFieldErrors", "relations-incorrect-catalogus")]
 
     def test_deelzaaktypen_and_gerelateerde_zaaktypen_by_identificatie(self, beheerder):
         catalogus = CatalogusFactory()

@@ -543,12 +543,37 @@ class EigenschapViewSet(ZaaktypeOnderdeelViewSet):
     list_filterset_class = filters.EigenschapFilter
 
 
+ZIOT_REGEL = (
+    "Dit kan zolang het ZAAKTYPE of het INFORMATIEOBJECTTYPE een concept is (ztc-010); zijn ze allebei "
+    "gepubliceerd, dan niet meer (`non-concept-relation`){}."
+)
+ZIOT_EXTRA = (
+    " Het `informatieobjecttype` (URL of `omschrijving`) hoort bij de catalogus van het zaaktype "
+    "(`relations-incorrect-catalogus`); het `volgnummer` is uniek binnen het zaaktype."
+)
+
+
 @extend_schema_view(
-    **_onderdeel_schema(
-        "ZAAKTYPE-INFORMATIEOBJECTTYPE relatie",
-        "ZAAKTYPE-INFORMATIEOBJECTTYPE relaties",
-        " Het `informatieobjecttype` (URL of `omschrijving`) hoort bij de catalogus van het zaaktype; het "
-        "`volgnummer` is uniek binnen het zaaktype.",
+    **(
+        _onderdeel_schema("ZAAKTYPE-INFORMATIEOBJECTTYPE relatie", "ZAAKTYPE-INFORMATIEOBJECTTYPE relaties")
+        | {
+            "create": extend_schema(
+                summary="Maak een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie aan.",
+                description=ZIOT_REGEL.format("") + ZIOT_EXTRA,
+            ),
+            "update": extend_schema(
+                summary="Werk een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie in zijn geheel bij.",
+                description=ZIOT_REGEL.format(", behalve met de scope `catalogi.geforceerd-schrijven`") + ZIOT_EXTRA,
+            ),
+            "partial_update": extend_schema(
+                summary="Werk een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie deels bij.",
+                description=ZIOT_REGEL.format(", behalve met de scope `catalogi.geforceerd-schrijven`") + ZIOT_EXTRA,
+            ),
+            "destroy": extend_schema(
+                summary="Verwijder een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie.",
+                description=ZIOT_REGEL.format(", behalve met de scope `catalogi.geforceerd-verwijderen`"),
+            ),
+        }
     )
 )
 class ZaakTypeInformatieObjectTypeViewSet(ZaaktypeOnderdeelViewSet):
