@@ -432,27 +432,61 @@ def _is_relation(model: type[models.Model], name: str) -> bool:
 TEGENHANGER = {InformatieObjectType: ("besluittypen",), BesluitType: ("informatieobjecttypen",)}
 
 
+def _nieuwe_zaaktypen(besluittype: BesluitType, data: dict[str, Any]) -> list[ZaakType]:
+    """The zaaktypen a Catalogi 1.0-1.2 client relates through `besluittype.zaaktypen`.
+
+    Since Catalogi 1.3 the relation is written on the zaaktype (`besluittypen`) and
+    `besluittype.zaaktypen` is read-only. A client of an older version still writes it;
+    its zaaktypen that are not yet related are related, under the zaaktype's rules: the
+    same catalogus (`relations-incorrect-catalogus`) and only a concept zaaktype
+    (`non-concept-relation`, not lifted by `catalogi.geforceerd-schrijven`: a published
+    zaaktype is changed, if ever, on the zaaktype itself). A zaaktype left out is not
+    unlinked: a 1.3 client sends the field as it read it, or empty.
+    """
+    zaaktypen = data.pop("zaaktypen", None) or []
+    bestaand = set(besluittype.zaaktypen.values_list("pk", flat=True)) if besluittype.pk else set()
+    nieuw = [zaaktype for zaaktype in zaaktypen if zaaktype.pk not in bestaand]
+    _ensure_same_catalogus(besluittype.catalogus, {"zaaktypen": nieuw}, ("zaaktypen",))
+    if any(not zaaktype.concept for zaaktype in nieuw):
+        raise DomainError(
+            "Een gepubliceerd zaaktype krijgt geen nieuwe besluittypen.", "non-concept-relation", field="nonFieldErrors"
+        )
+    return nieuw
+
+
+def _relate_zaaktypen(besluittype: BesluitType, zaaktypen: list[ZaakType]) -> None:
+    for zaaktype in zaaktypen:
+        zaaktype.besluittypen.add(besluittype)
+        _notify(zaaktype, "partial_update")
+
+
 def _versioned_create(model: type[InformatieObjectType] | type[BesluitType], data: dict[str, Any]):
+    data = dict(data)
     obj = model(**{k: v for k, v in data.items() if not _is_relation(model, k)})
     _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[model])
+    zaaktypen = _nieuwe_zaaktypen(obj, data) if model is BesluitType else []
     with transaction.atomic():
         _ensure_geldigheid(obj)
         _save(obj, data)
+        _relate_zaaktypen(obj, zaaktypen)
         _notify(obj, "create")
     logger.info(f"{model._meta.model_name}_created", extra={"uuid": str(obj.uuid)})
     return obj
 
 
 def _versioned_update(obj, data: dict[str, Any], *, partial: bool, forced: bool):
+    data = dict(data)
     _ensure_changeable(obj, data, forced=forced)
     _ensure_relations_not_published(obj, TEGENHANGER[type(obj)], data, forced=forced)
     for name, value in data.items():
         if not _is_relation(type(obj), name):
             setattr(obj, name, value)
     _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[type(obj)])
+    zaaktypen = _nieuwe_zaaktypen(obj, data) if isinstance(obj, BesluitType) else []
     with transaction.atomic():
         _ensure_geldigheid(obj)
         _save(obj, data)
+        _relate_zaaktypen(obj, zaaktypen)
         _notify(obj, "partial_update" if partial else "update")
     logger.info(f"{obj._meta.model_name}_updated", extra={"uuid": str(obj.uuid), "partial": partial})
     return obj

@@ -46,6 +46,14 @@ CONCEPT_UPDATE = (
     "gezet worden (met alleen dat veld in een PATCH). Met de scope `catalogi.geforceerd-schrijven` gelden "
     "deze beperkingen niet."
 )
+BESLUITTYPE_ZAAKTYPEN = (
+    "`zaaktypen` is alleen-lezen: de relatie wordt gelegd op het ZAAKTYPE (`besluittypen`). Een client van "
+    "Catalogi 1.0-1.2 die `zaaktypen` toch schrijft, relateert daarmee de genoemde zaaktypen die nog niet "
+    "gerelateerd zijn, met de regels van het zaaktype: dezelfde catalogus (`relations-incorrect-catalogus`) en "
+    "alleen een concept-zaaktype (`non-concept-relation`). Weglaten ontkoppelt niets."
+)
+
+
 ONDERDEEL_CREATE = (
     "Dit kan alleen als het ZAAKTYPE een concept is (`non-concept-zaaktype`), ook met de scope "
     "`catalogi.geforceerd-schrijven`: een gepubliceerde versie krijgt geen nieuwe onderdelen."
@@ -372,17 +380,18 @@ class InformatieObjectTypeViewSet(CatalogiViewSet):
         description="Maak een BESLUITTYPE aan, als concept.\n\nEr wordt gevalideerd op:\n"
         "- geldigheid `catalogus` URL, dit moet een catalogus binnen dezelfde API zijn;\n"
         "- `informatieobjecttypen` (`omschrijving` of URL) horen bij dezelfde catalogus;\n"
-        "- versies (dezelfde `omschrijving` in dezelfde catalogus) overlappen elkaar niet in geldigheid.",
+        "- versies (dezelfde `omschrijving` in dezelfde catalogus) overlappen elkaar niet in geldigheid.\n\n"
+        + BESLUITTYPE_ZAAKTYPEN,
     ),
     update=extend_schema(
         summary="Werk een BESLUITTYPE in zijn geheel bij.",
         description=CONCEPT_UPDATE + " Een besluittype met gepubliceerde informatieobjecttypen verandert ook niet "
-        "meer (`non-concept-relation`).",
+        "meer (`non-concept-relation`).\n\n" + BESLUITTYPE_ZAAKTYPEN,
     ),
     partial_update=extend_schema(
         summary="Werk een BESLUITTYPE deels bij.",
         description=CONCEPT_UPDATE + " Een besluittype met gepubliceerde informatieobjecttypen verandert ook niet "
-        "meer (`non-concept-relation`).",
+        "meer (`non-concept-relation`).\n\n" + BESLUITTYPE_ZAAKTYPEN,
     ),
     destroy=extend_schema(
         summary="Verwijder een BESLUITTYPE.",
