@@ -367,7 +367,6 @@ def zaaktype_publicatiebezwaren(*, zaaktype: ZaakType, client: SelectielijstClie
     context = {
         "eigenschappen": frozenset(zaaktype.eigenschappen.values_list("naam", flat=True)),
         "heeft_besluittypen": zaaktype.besluittypen.exists(),
-        "heeft_gerelateerde_zaaktypen": zaaktype.zaaktypenrelaties.exists(),
         "is_deelzaaktype": zaaktype_is_deelzaaktype(zaaktype),
     }
     for resultaattype in resultaattypen:
