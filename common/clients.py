@@ -48,7 +48,14 @@ class URLNotAllowedError(ClientError):
 
 
 def api_roots() -> list[str]:
-    return [getattr(settings, name) for name in API_ROOT_SETTINGS if getattr(settings, name, "")]
+    """Every root a URL may lie under to be followed: ours, then the external providers'."""
+    own = [getattr(settings, name) for name in API_ROOT_SETTINGS if getattr(settings, name, "")]
+    return own + list(getattr(settings, "EXTERNAL_API_ROOTS", []))
+
+
+def is_external_url(url: str) -> bool:
+    """The URL lies under one of `EXTERNAL_API_ROOTS`: another provider, no credentials of ours."""
+    return any(url.startswith(root) for root in getattr(settings, "EXTERNAL_API_ROOTS", []))
 
 
 def is_allowed_url(url: str) -> bool:
@@ -159,6 +166,25 @@ def http_client(url: str, **kwargs: Any) -> httpx.Client:
     return httpx.Client(**kwargs)
 
 
+def fetch_reference(url: str) -> httpx.Response:
+    """GET the URL a request refers to, to see what it is; only under a configured root.
+
+    Raises URLNotAllowedError outside every root (nothing is fetched), ClientError when
+    nothing answers. The caller judges status and body.
+    """
+    if not is_allowed_url(url):
+        raise URLNotAllowedError(f"{url} lies outside the configured API roots.")
+    if is_external_url(url):
+        try:
+            with http_client(url) as client:
+                return client.get(url, headers={"Accept": "application/json"})
+        except httpx.HTTPError as exc:
+            raise ClientError(f"GET {url} failed: {exc}") from exc
+    root = next(root for root in api_roots() if url.startswith(root))
+    with APIClient(root) as client:
+        return client.request("GET", url)
+
+
 class APIClient:
     """Calls one ZGW-style API with JWT-ZGW credentials of this deployment."""
 
@@ -204,10 +230,19 @@ class APIClient:
     def request(self, method: str, path_or_url: str, **kwargs: Any) -> httpx.Response:
         url = self.url(path_or_url)
         headers = {**self._headers(), **kwargs.pop("headers", {})}
+        http = self._http
+        if is_external_url(url) and not url.startswith(self.api_root):
+            # Another provider: a connection of its own (never in-process), and never our
+            # token, which is a key to our own APIs.
+            del headers["Authorization"]
+            http = http_client(url)
         try:
-            return self._http.request(method, url, headers=headers, **kwargs)
+            return http.request(method, url, headers=headers, **kwargs)
         except httpx.HTTPError as exc:
             raise ClientError(f"{method} {url} failed: {exc}") from exc
+        finally:
+            if http is not self._http:
+                http.close()
 
     def _json(self, response: httpx.Response, expected: tuple[int, ...]) -> Any:
         if response.status_code not in expected:

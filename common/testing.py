@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
 from functools import cache
@@ -269,3 +270,49 @@ class ContractValidator:
             jsonschema.validate(response.json(), root_schema)
         except jsonschema.ValidationError as exc:
             raise ContractViolationError(f"{where}: body breaks the committed schema: {exc.message}") from exc
+
+
+class ExternalProvider:
+    """Another provider's API on a real local HTTP server, for tests of references to it.
+
+    `routes` maps a path below the root to (status, JSON body or None). Every request is
+    recorded in `requests` as (method, path, headers), so a test can see what was sent.
+    """
+
+    def __init__(self, routes: dict[str, tuple[int, Any]]) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.routes = routes
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        provider = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                provider.requests.append((self.command, self.path, dict(self.headers)))
+                path = self.path.removeprefix("/api/v1/")
+                status, body = provider.routes.get(path, (404, None))
+                payload = b"" if body is None else json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json" if body is not None else "text/html")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.root = f"http://127.0.0.1:{self._server.server_address[1]}/api/v1/"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.root + path
+
+    def __enter__(self) -> ExternalProvider:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -180,6 +180,10 @@ AUTORISATIES_API_ROOT = env("AUTORISATIES_API_ROOT", f"{SITE_URL}/autorisaties/a
 SELECTIELIJST_API_ROOT = env("SELECTIELIJST_API_ROOT", f"{SITE_URL}/selectielijst/api/v1/")
 ARCHIEF_API_ROOT = env("ARCHIEF_API_ROOT", f"{SITE_URL}/archief/api/v1/")
 OPENBAARMAKING_API_ROOT = env("OPENBAARMAKING_API_ROOT", f"{SITE_URL}/openbaarmaking/api/v1/")
+# API roots of other providers whose URLs may be followed when a reference in a request is
+# checked (comma-separated), e.g. the VNG Referentielijsten API for communicatiekanalen.
+# They get no credentials of ours. A URL outside these and the roots above is never fetched.
+EXTERNAL_API_ROOTS = [root if root.endswith("/") else root + "/" for root in env_list("EXTERNAL_API_ROOTS")]
 
 # Credentials this deployment uses when one app calls another.
 API_CLIENT_ID = env("API_CLIENT_ID", "levensloop")

@@ -5,10 +5,11 @@ variables at our API roots on 127.0.0.1:PORT. Like the template, the component U
 carry no scheme (`localhost:8002/api/v1`; newman then uses http); the referentielijsten
 URL does (the template has `https://…`), and our Selectielijst API stands in for it.
 
-Notificaties (`nrc_url`) and the Postman mock server (`mock_url`) are not part of this
-project: both point at a closed local port, so nothing answers there.
+`mock_url` points at conformance/mock_server.py (VNG's mocks, which bin/conformance starts).
+Notificaties (`nrc_url`) is not part of this project: it points at a closed local port,
+so nothing answers there.
 
-Usage: make_env.py TEMPLATE OUTPUT PORT
+Usage: make_env.py TEMPLATE OUTPUT PORT MOCK_URL
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 UNREACHABLE = "127.0.0.1:9"
 
 
-def urls(port: int) -> dict[str, str]:
+def urls(port: int, mock_url: str) -> dict[str, str]:
     host = f"127.0.0.1:{port}"
     return {
         "zrc_url": f"{host}/zaken/api/v1",
@@ -30,14 +31,14 @@ def urls(port: int) -> dict[str, str]:
         "ac_url": f"{host}/autorisaties/api/v1",
         "nrc_url": f"{UNREACHABLE}/notificaties/api/v1",
         "referentielijst_url": f"http://{host}/selectielijst/api/v1",
-        "mock_url": f"http://{UNREACHABLE}/mock",
+        "mock_url": mock_url,
     }
 
 
-def main(template: str, output: str, port: str) -> None:
+def main(template: str, output: str, port: str, mock_url: str) -> None:
     with open(template, encoding="utf-8") as handle:
         environment = json.load(handle)
-    wanted = urls(int(port))
+    wanted = urls(int(port), mock_url.rstrip("/"))
     seen = set()
     for variable in environment["values"]:
         if variable["key"] in wanted:
@@ -52,6 +53,6 @@ def main(template: str, output: str, port: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -39,7 +39,6 @@ def archiveringsbezwaren(resultaattype: ResultaatType) -> list[str]:
             brondatum_archiefprocedure=resultaattype.brondatum_archiefprocedure,
             eigenschappen=frozenset(zaaktype.eigenschappen.values_list("naam", flat=True)),
             heeft_besluittypen=zaaktype.besluittypen.exists(),
-            heeft_gerelateerde_zaaktypen=zaaktype.zaaktypenrelaties.exists(),
             is_deelzaaktype=zaaktype_is_deelzaaktype(zaaktype),
         )
     )

@@ -185,7 +185,6 @@ class ResultaattypeArchivering:
     brondatum_archiefprocedure: Mapping[str, object]
     eigenschappen: frozenset[str] = frozenset()
     heeft_besluittypen: bool = False
-    heeft_gerelateerde_zaaktypen: bool = False
     is_deelzaaktype: bool = False
 
 
@@ -197,7 +196,9 @@ def archiefparameters_ontbrekend(resultaattype: ResultaattypeArchivering) -> lis
     those records are transferred, not destroyed), a selectielijstklasse and a
     brondatumArchiefprocedure whose afleidingswijze has what it derives the brondatum
     from — including, per the standard's explanation of each afleidingswijze, the
-    eigenschap, besluittype, related zaaktype or hoofdzaaktype it points at.
+    eigenschap, besluittype or hoofdzaaktype it points at. (`gerelateerde_zaak` reads the
+    relevanteAndereZaken of the zaak itself, which need not be of the zaaktype's
+    gerelateerdeZaaktypen: closing a zaak without them is refused, not publishing.)
     """
     ontbrekend = []
     if not resultaattype.archiefnominatie:
@@ -220,8 +221,6 @@ def archiefparameters_ontbrekend(resultaattype: ResultaattypeArchivering) -> lis
     besluit = (Afleidingswijze.ingangsdatum_besluit, Afleidingswijze.vervaldatum_besluit)
     if afleidingswijze in besluit and not resultaattype.heeft_besluittypen:
         ontbrekend.append(f"afleidingswijze `{afleidingswijze}` vraagt besluittypen bij het zaaktype")
-    if afleidingswijze == Afleidingswijze.gerelateerde_zaak and not resultaattype.heeft_gerelateerde_zaaktypen:
-        ontbrekend.append("afleidingswijze `gerelateerde_zaak` vraagt gerelateerde zaaktypen bij het zaaktype")
     if afleidingswijze == Afleidingswijze.hoofdzaak and not resultaattype.is_deelzaaktype:
         ontbrekend.append("afleidingswijze `hoofdzaak` vraagt dat het zaaktype deelzaaktype is van een ander zaaktype")
     return ontbrekend

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from common.clients import APIClient, ClientError, URLNotAllowedError, api_roots
+from common.clients import APIClient, ClientError, URLNotAllowedError, api_roots, fetch_reference, is_allowed_url
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +27,60 @@ class BadReferenceError(Exception):
     def __init__(self, message: str, *, code: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+def foreign_reference_code(url: str) -> str:
+    """The error code for a URL that is not the kind of resource asked for.
+
+    `bad-url` when it lies outside every configured API root (it is not fetched) or nothing
+    answers there with 200; `invalid-resource` when something does answer: a resource, but
+    not the one asked for.
+    """
+    try:
+        response = fetch_reference(url)
+    except ClientError:
+        return "bad-url"
+    return "invalid-resource" if response.status_code == 200 else "bad-url"
+
+
+def reference_check(url: str, *, required: tuple[str, ...], what: str, outside_roots_allowed: bool) -> None:
+    """Refuse a URL to another resource unless what answers there looks like `what`.
+
+    Under a configured API root (ours, or one of `EXTERNAL_API_ROOTS`) the URL is read:
+    nothing there (no 200) is `bad-url`, something without the `required` keys is
+    `invalid-resource`. Outside every root nothing is fetched (no SSRF): the URL is taken as
+    given when `outside_roots_allowed`, else refused with `bad-url`.
+    """
+    if not is_allowed_url(url):
+        if outside_roots_allowed:
+            return
+        raise BadReferenceError(f"{url} lies outside the configured API roots.", code="bad-url")
+    try:
+        response = fetch_reference(url)
+    except ClientError as exc:
+        raise BadReferenceError(f"Nothing answered at {url}.", code="bad-url") from exc
+    if response.status_code != 200:
+        raise BadReferenceError(f"{url} answered {response.status_code}.", code="bad-url")
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict) or any(key not in body for key in required):
+        raise BadReferenceError(f"{url} is not {what}.", code="invalid-resource")
+
+
+def communicatiekanaal_check(url: str) -> None:
+    """A communicatiekanaal lives in a Referentielijsten API (VNG's, or a municipality's
+    own): checked when that API is configured (`EXTERNAL_API_ROOTS`), else taken as given."""
+    if url:
+        reference_check(url, required=("naam",), what="a communicatiekanaal", outside_roots_allowed=True)
+
+
+def zaak_check(url: str) -> None:
+    """A relevante andere zaak: a zaak in this or a configured Zaken API."""
+    reference_check(
+        url, required=("identificatie", "bronorganisatie", "zaaktype"), what="a zaak", outside_roots_allowed=False
+    )
 
 
 @dataclass(frozen=True)
@@ -60,8 +114,7 @@ class SelectielijstClient:
     def _fetch(self, url: str, collection: str, required: tuple[str, ...]) -> dict:
         if not url.startswith(self.api_root):
             raise BadReferenceError(
-                f"{url} lies outside the Selectielijst API at {self.api_root}.",
-                code="bad-url" if not url.startswith(tuple(api_roots())) else "invalid-resource",
+                f"{url} lies outside the Selectielijst API at {self.api_root}.", code=foreign_reference_code(url)
             )
         path = url[len(self.api_root) :].split("?")[0].strip("/").split("/")
         if len(path) != 2 or path[0] != collection:
@@ -128,8 +181,9 @@ class DocumentenClient:
     def informatieobject(self, url: str) -> dict:
         """The EnkelvoudigInformatieObject at `url`; BadReferenceError when it is none."""
         if not url.startswith(self.api_root + "enkelvoudiginformatieobjecten/"):
-            code = "bad-url" if not url.startswith(tuple(api_roots())) else "invalid-resource"
-            raise BadReferenceError(f"{url} is geen informatieobject van de Documenten API.", code=code)
+            raise BadReferenceError(
+                f"{url} is geen informatieobject van de Documenten API.", code=foreign_reference_code(url)
+            )
         try:
             with self._client() as client:
                 response = client.request("GET", url)
@@ -163,8 +217,7 @@ def object_gegevens(url: str) -> dict:
     if not url or not url.startswith(tuple(api_roots())):
         return {}
     try:
-        with APIClient(url) as client:
-            response = client.request("GET", url)
+        response = fetch_reference(url)
     except ClientError:
         logger.warning("zaakobject_unreachable", extra={"url": url})
         return {}

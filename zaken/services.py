@@ -3,11 +3,14 @@
 The rules, in short:
 - published objects (`concept=False`) do not change; ending a version (`eindeGeldigheid`)
   is the one change allowed (`non-concept-object`);
-- the parts of a published zaaktype do not change either (`non-concept-zaaktype`);
+- the parts of a published zaaktype do not change either (`non-concept-zaaktype`), except
+  a zaaktype-informatieobjecttype whose informatieobjecttype is still a concept (ztc-010:
+  it is fixed once both sides are published, `non-concept-relation`);
 - a besluittype and an informatieobjecttype related to a published counterpart are
   frozen the same way (`non-concept-relation`);
-- versions of a zaaktype (same identificatie) or of an informatieobjecttype or
-  besluittype (same omschrijving) in a catalogus do not overlap in geldigheid (`overlap`);
+- objects with the same omschrijving in a catalogus (versions) do not overlap in
+  geldigheid once published (`overlap`): the Catalogi API's "uniciteit catalogus en
+  omschrijving", for zaaktypen too (whose versions are otherwise grouped by identificatie);
 - a resultaattype's archiving parameters fit its Selectielijst resultaat, and a zaaktype is
   only published when it can be archived (see `zaaktype_publish`).
 The scope `catalogi.geforceerd-schrijven` (`forced=True`) lifts the concept rules, as the
@@ -171,8 +174,30 @@ def _ensure_zaaktype_concept(zaaktype: ZaakType, *, forced: bool) -> None:
     )
 
 
+def _ensure_ziot_changeable(zaaktype: ZaakType, informatieobjecttype: InformatieObjectType, *, forced: bool) -> None:
+    """Rule ztc-010 of the Catalogi standard: a zaaktype-informatieobjecttype is created,
+    changed or deleted while its zaaktype or its informatieobjecttype is still a concept;
+    once both are published it is fixed (`non-concept-relation`).
+
+    So a published zaaktype can take up a new (concept) informatieobjecttype, and a
+    published informatieobjecttype can be used by a new (concept) zaaktype version.
+    """
+    if forced or zaaktype.concept or informatieobjecttype.concept:
+        return
+    raise DomainError(
+        "Het zaaktype en het informatieobjecttype zijn allebei gepubliceerd: hun relatie kan niet meer "
+        "aangemaakt, gewijzigd of verwijderd worden.",
+        "non-concept-relation",
+        field="nonFieldErrors",
+    )
+
+
 def _ensure_geldigheid(obj: Versioned) -> None:
-    """Rule: versions with the same identificatie/omschrijving in a catalogus do not overlap.
+    """Rule: objects with the same omschrijving in a catalogus do not overlap in geldigheid.
+
+    The Catalogi API 1.3 states uniqueness as catalogus + omschrijving, for zaaktypen as well
+    (their versions share an identificatie, which groups them for beginObject/eindeObject;
+    two zaaktypen with one identificatie and different omschrijvingen may overlap).
 
     Only published versions count: a concept may overlap other concepts (a draft of the
     next version, or a draft nobody finished), but never a published version, and it is
@@ -184,12 +209,13 @@ def _ensure_geldigheid(obj: Versioned) -> None:
     Catalogus.objects.select_for_update().only("pk").get(pk=obj.catalogus_id)
     if obj.einde_geldigheid and obj.einde_geldigheid < obj.begin_geldigheid:
         raise DomainError("`eindeGeldigheid` ligt voor `beginGeldigheid`.", "date-mismatch", field="eindeGeldigheid")
-    key = getattr(obj, obj.version_key)
+    key = obj.omschrijving
     if not key:
         return
     overlapping = versions_overlapping(
         model=type(obj),
         catalogus_id=obj.catalogus_id,
+        field="omschrijving",
         key=key,
         begin=obj.begin_geldigheid,
         einde=obj.einde_geldigheid,
@@ -197,7 +223,7 @@ def _ensure_geldigheid(obj: Versioned) -> None:
     ).filter(concept=False)
     if overlapping.exists():
         raise DomainError(
-            f"Er bestaat al een versie met {obj.version_key} `{key}` in deze catalogus waarvan de geldigheid "
+            f"Er bestaat al een gepubliceerd object met omschrijving `{key}` in deze catalogus waarvan de geldigheid "
             "overlapt met de opgegeven periode. Beëindig eerst die versie (`eindeGeldigheid`).",
             "overlap",
             field="beginGeldigheid",
@@ -211,7 +237,9 @@ def _ensure_same_catalogus(catalogus: Catalogus, data: dict, names: Iterable[str
         related = value if isinstance(value, list | tuple) else [value] if value is not None else []
         if any(getattr(obj, "catalogus_id", catalogus.pk) != catalogus.pk for obj in related):
             raise DomainError(
-                f"De {name} horen bij een andere catalogus.", "relations-incorrect-catalogus", field=_camel(name)
+                f"De {_camel(name)} horen bij een andere catalogus.",
+                "relations-incorrect-catalogus",
+                field="nonFieldErrors",
             )
 
 
@@ -339,7 +367,6 @@ def zaaktype_publicatiebezwaren(*, zaaktype: ZaakType, client: SelectielijstClie
     context = {
         "eigenschappen": frozenset(zaaktype.eigenschappen.values_list("naam", flat=True)),
         "heeft_besluittypen": zaaktype.besluittypen.exists(),
-        "heeft_gerelateerde_zaaktypen": zaaktype.zaaktypenrelaties.exists(),
         "is_deelzaaktype": zaaktype_is_deelzaaktype(zaaktype),
     }
     for resultaattype in resultaattypen:
@@ -404,27 +431,61 @@ def _is_relation(model: type[models.Model], name: str) -> bool:
 TEGENHANGER = {InformatieObjectType: ("besluittypen",), BesluitType: ("informatieobjecttypen",)}
 
 
+def _nieuwe_zaaktypen(besluittype: BesluitType, data: dict[str, Any]) -> list[ZaakType]:
+    """The zaaktypen a Catalogi 1.0-1.2 client relates through `besluittype.zaaktypen`.
+
+    Since Catalogi 1.3 the relation is written on the zaaktype (`besluittypen`) and
+    `besluittype.zaaktypen` is read-only. A client of an older version still writes it;
+    its zaaktypen that are not yet related are related, under the zaaktype's rules: the
+    same catalogus (`relations-incorrect-catalogus`) and only a concept zaaktype
+    (`non-concept-relation`, not lifted by `catalogi.geforceerd-schrijven`: a published
+    zaaktype is changed, if ever, on the zaaktype itself). A zaaktype left out is not
+    unlinked: a 1.3 client sends the field as it read it, or empty.
+    """
+    zaaktypen = data.pop("zaaktypen", None) or []
+    bestaand = set(besluittype.zaaktypen.values_list("pk", flat=True)) if besluittype.pk else set()
+    nieuw = [zaaktype for zaaktype in zaaktypen if zaaktype.pk not in bestaand]
+    _ensure_same_catalogus(besluittype.catalogus, {"zaaktypen": nieuw}, ("zaaktypen",))
+    if any(not zaaktype.concept for zaaktype in nieuw):
+        raise DomainError(
+            "Een gepubliceerd zaaktype krijgt geen nieuwe besluittypen.", "non-concept-relation", field="nonFieldErrors"
+        )
+    return nieuw
+
+
+def _relate_zaaktypen(besluittype: BesluitType, zaaktypen: list[ZaakType]) -> None:
+    for zaaktype in zaaktypen:
+        zaaktype.besluittypen.add(besluittype)
+        _notify(zaaktype, "partial_update")
+
+
 def _versioned_create(model: type[InformatieObjectType] | type[BesluitType], data: dict[str, Any]):
+    data = dict(data)
     obj = model(**{k: v for k, v in data.items() if not _is_relation(model, k)})
     _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[model])
+    zaaktypen = _nieuwe_zaaktypen(obj, data) if model is BesluitType else []
     with transaction.atomic():
         _ensure_geldigheid(obj)
         _save(obj, data)
+        _relate_zaaktypen(obj, zaaktypen)
         _notify(obj, "create")
     logger.info(f"{model._meta.model_name}_created", extra={"uuid": str(obj.uuid)})
     return obj
 
 
 def _versioned_update(obj, data: dict[str, Any], *, partial: bool, forced: bool):
+    data = dict(data)
     _ensure_changeable(obj, data, forced=forced)
     _ensure_relations_not_published(obj, TEGENHANGER[type(obj)], data, forced=forced)
     for name, value in data.items():
         if not _is_relation(type(obj), name):
             setattr(obj, name, value)
     _ensure_same_catalogus(obj.catalogus, data, TEGENHANGER[type(obj)])
+    zaaktypen = _nieuwe_zaaktypen(obj, data) if isinstance(obj, BesluitType) else []
     with transaction.atomic():
         _ensure_geldigheid(obj)
         _save(obj, data)
+        _relate_zaaktypen(obj, zaaktypen)
         _notify(obj, "partial_update" if partial else "update")
     logger.info(f"{obj._meta.model_name}_updated", extra={"uuid": str(obj.uuid), "partial": partial})
     return obj
@@ -526,7 +587,10 @@ def zaaktype_onderdeel_create(*, model: type[M], data: dict[str, Any], forced: b
     belongs in a new version. `forced` is accepted for the symmetry with the update.
     """
     zaaktype = data["zaaktype"]
-    _ensure_zaaktype_concept(zaaktype, forced=False)
+    if model is ZaakTypeInformatieObjectType:
+        _ensure_ziot_changeable(zaaktype, data["informatieobjecttype"], forced=False)
+    else:
+        _ensure_zaaktype_concept(zaaktype, forced=False)
     data = _validate_onderdeel(zaaktype, data)
     with transaction.atomic():
         onderdeel = _save(model(), data)
@@ -535,9 +599,15 @@ def zaaktype_onderdeel_create(*, model: type[M], data: dict[str, Any], forced: b
 
 
 def zaaktype_onderdeel_update(*, onderdeel: M, data: dict[str, Any], forced: bool = False) -> M:
-    _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
     zaaktype = data.get("zaaktype", onderdeel.zaaktype)
-    _ensure_zaaktype_concept(zaaktype, forced=forced)
+    if isinstance(onderdeel, ZaakTypeInformatieObjectType):
+        _ensure_ziot_changeable(onderdeel.zaaktype, onderdeel.informatieobjecttype, forced=forced)
+        _ensure_ziot_changeable(
+            zaaktype, data.get("informatieobjecttype", onderdeel.informatieobjecttype), forced=forced
+        )
+    else:
+        _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
+        _ensure_zaaktype_concept(zaaktype, forced=forced)
     data = _validate_onderdeel(zaaktype, data)
     with transaction.atomic():
         _save(onderdeel, data)
@@ -546,7 +616,10 @@ def zaaktype_onderdeel_update(*, onderdeel: M, data: dict[str, Any], forced: boo
 
 
 def zaaktype_onderdeel_delete(*, onderdeel: Onderdeel, forced: bool = False) -> None:
-    _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
+    if isinstance(onderdeel, ZaakTypeInformatieObjectType):
+        _ensure_ziot_changeable(onderdeel.zaaktype, onderdeel.informatieobjecttype, forced=forced)
+    else:
+        _ensure_zaaktype_concept(onderdeel.zaaktype, forced=forced)
     uuid = str(onderdeel.uuid)
     _delete(onderdeel)
     logger.info(f"{onderdeel._meta.model_name}_deleted", extra={"uuid": uuid})

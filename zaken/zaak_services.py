@@ -140,10 +140,18 @@ def _ensure_betaling(data: dict, zaak: Zaak | None) -> None:
 
 def _ensure_archiefstatus(zaak: Zaak) -> None:
     """Rule (Zaken API, `Zaak.archiefstatus`): an archiefstatus other than
-    `nog_te_archiveren` needs archiefnominatie, archiefactiedatum and every related
-    document in status `gearchiveerd`."""
+    `nog_te_archiveren` needs every related document in status `gearchiveerd`, an
+    archiefnominatie and an archiefactiedatum (checked in that order)."""
     if zaak.archiefstatus == Archiefstatus.nog_te_archiveren:
         return
+    documenten = DocumentenClient()
+    for url in zaak.zaakinformatieobjecten.values_list("informatieobject", flat=True):
+        if _informatieobject(documenten, url, "archiefstatus").get("status") != "gearchiveerd":
+            raise _error(
+                "Alle gerelateerde informatieobjecten moeten de status `gearchiveerd` hebben.",
+                "documents-not-archived",
+                "archiefstatus",
+            )
     if not zaak.archiefnominatie:
         raise _error(
             "Er moet een archiefnominatie zijn als de archiefstatus niet `nog_te_archiveren` is.",
@@ -156,14 +164,6 @@ def _ensure_archiefstatus(zaak: Zaak) -> None:
             "archiefactiedatum-not-set",
             "archiefactiedatum",
         )
-    documenten = DocumentenClient()
-    for url in zaak.zaakinformatieobjecten.values_list("informatieobject", flat=True):
-        if _informatieobject(documenten, url, "archiefstatus").get("status") != "gearchiveerd":
-            raise _error(
-                "Alle gerelateerde informatieobjecten moeten de status `gearchiveerd` hebben.",
-                "documents-not-archived",
-                "archiefstatus",
-            )
 
 
 @transaction.atomic
@@ -363,7 +363,7 @@ def status_create(*, data: dict[str, Any]) -> Status:
     zaak: Zaak = data["zaak"]
     statustype = data["statustype"]
     if statustype.zaaktype_id != zaak.zaaktype_id:
-        raise _error("Het statustype hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch", "statustype")
+        raise _error("Het statustype hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch")
     ensure_zaak_changeable(zaak)
     status = Status(**data)
     if is_eindstatus(status):
@@ -410,9 +410,7 @@ def onderdeel_save(*, instance: models.Model, data: dict[str, Any]) -> models.Mo
     if isinstance(instance, Resultaat):
         resultaattype = data.get("resultaattype", getattr(instance, "resultaattype", None))
         if resultaattype is not None and resultaattype.zaaktype_id != zaak.zaaktype_id:
-            raise _error(
-                "Het resultaattype hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch", "resultaattype"
-            )
+            raise _error("Het resultaattype hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch")
         if not instance.pk and Resultaat.objects.filter(zaak=zaak).exists():
             raise _error("De zaak heeft al een resultaat.", "unique", "zaak")
     if isinstance(instance, KlantContact) and not data.get("identificatie") and not instance.identificatie:
@@ -420,7 +418,7 @@ def onderdeel_save(*, instance: models.Model, data: dict[str, Any]) -> models.Mo
     if isinstance(instance, ZaakEigenschap):
         eigenschap = data.get("eigenschap", getattr(instance, "eigenschap", None))
         if eigenschap.zaaktype_id != zaak.zaaktype_id:
-            raise _error("De eigenschap hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch", "eigenschap")
+            raise _error("De eigenschap hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch")
         data["naam"] = eigenschap.naam
     for name, value in data.items():
         setattr(instance, name, value)

@@ -38,7 +38,7 @@ class CatalogusFactory(DjangoModelFactory):
 class ZaakTypeFactory(DjangoModelFactory):
     catalogus = factory.SubFactory(CatalogusFactory)
     identificatie = factory.Sequence(lambda n: f"ZT-{n}")
-    omschrijving = "Melding openbare ruimte"
+    omschrijving = factory.Sequence(lambda n: f"Melding openbare ruimte {n}")
     vertrouwelijkheidaanduiding = VertrouwelijkheidsAanduiding.openbaar
     doel = "Meldingen afhandelen"
     aanleiding = "Een melding"

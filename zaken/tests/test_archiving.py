@@ -156,7 +156,6 @@ def test_complete_archiving_parameters_have_nothing_missing():
         ({"brondatum_archiefprocedure": procedure("eigenschap", datumkenmerk="vervaldatum")}, "geen eigenschap"),
         ({"brondatum_archiefprocedure": procedure("ingangsdatum_besluit")}, "vraagt besluittypen"),
         ({"brondatum_archiefprocedure": procedure("vervaldatum_besluit")}, "vraagt besluittypen"),
-        ({"brondatum_archiefprocedure": procedure("gerelateerde_zaak")}, "gerelateerde zaaktypen"),
         ({"brondatum_archiefprocedure": procedure("hoofdzaak")}, "deelzaaktype"),
     ],
 )
@@ -175,7 +174,7 @@ def test_blijvend_bewaren_needs_no_archiefactietermijn():
     [
         ({"eigenschappen": frozenset({"vervaldatum"})}, procedure("eigenschap", datumkenmerk="vervaldatum")),
         ({"heeft_besluittypen": True}, procedure("ingangsdatum_besluit")),
-        ({"heeft_gerelateerde_zaaktypen": True}, procedure("gerelateerde_zaak")),
+        ({}, procedure("gerelateerde_zaak")),
         ({"is_deelzaaktype": True}, procedure("hoofdzaak")),
     ],
 )

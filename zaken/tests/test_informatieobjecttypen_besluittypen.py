@@ -229,7 +229,7 @@ class TestBesluitTypen:
             BESLUITTYPEN, payloads.besluittype(CatalogusFactory(), informatieobjecttypen=[url(elders)]), format="json"
         )
 
-        assert invalid_params(response) == [("informatieobjecttypen", "relations-incorrect-catalogus")]
+        assert invalid_params(response) == [("nonFieldErrors", "relations-incorrect-catalogus")]
 
     def test_list_and_filters(self, lezer):
         catalogus = CatalogusFactory()
@@ -260,3 +260,46 @@ class TestBesluitTypen:
         assert lezer.post(BESLUITTYPEN, payloads.besluittype(besluittype.catalogus), format="json").status_code == 403
         assert lezer.post(url(besluittype) + "/publish").status_code == 403
         assert lezer.delete(url(besluittype)).status_code == 403
+
+
+class TestZaaktypenWrittenByAnOlderClient:
+    """`besluittype.zaaktypen` is read-only in Catalogi 1.3; a 1.0-1.2 client writes it."""
+
+    def test_a_concept_zaaktype_is_related_on_its_own_side(self, beheerder):
+        zaaktype = ZaakTypeFactory()
+        body = payloads.besluittype(zaaktype.catalogus, zaaktypen=[url(zaaktype)])
+
+        response = beheerder.post(BESLUITTYPEN, body, format="json")
+
+        assert response.status_code == 201, response.json()
+        assert response.json()["zaaktypen"] == [url(zaaktype)]
+        assert list(zaaktype.besluittypen.values_list("omschrijving", flat=True)) == ["Vergunning"]
+
+    def test_a_published_zaaktype_or_one_of_another_catalogus_is_refused(self, beheerder):
+        gepubliceerd = ZaakTypeFactory(gepubliceerd=True)
+        elders = ZaakTypeFactory()
+        besluittype = BesluitTypeFactory(catalogus=gepubliceerd.catalogus)
+
+        for body, code in (
+            (payloads.besluittype(gepubliceerd.catalogus, zaaktypen=[url(gepubliceerd)]), "non-concept-relation"),
+            (payloads.besluittype(gepubliceerd.catalogus, zaaktypen=[url(elders)]), "relations-incorrect-catalogus"),
+        ):
+            for response in (
+                beheerder.post(BESLUITTYPEN, body, format="json"),
+                beheerder.put(url(besluittype), body, format="json"),
+                beheerder.patch(url(besluittype), {"zaaktypen": body["zaaktypen"]}, format="json"),
+            ):
+                assert response.status_code == 400
+                assert invalid_params(response) == [("nonFieldErrors", code)]
+        assert not gepubliceerd.besluittypen.exists() and not elders.besluittypen.exists()
+        assert BesluitType.objects.count() == 1
+
+    def test_leaving_a_zaaktype_out_does_not_unlink_it(self, beheerder):
+        zaaktype = ZaakTypeFactory()
+        besluittype = BesluitTypeFactory(catalogus=zaaktype.catalogus)
+        zaaktype.besluittypen.add(besluittype)
+
+        response = beheerder.patch(url(besluittype), {"zaaktypen": [], "toelichting": "x"}, format="json")
+
+        assert response.status_code == 200, response.json()
+        assert list(zaaktype.besluittypen.all()) == [besluittype]

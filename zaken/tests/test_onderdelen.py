@@ -370,9 +370,35 @@ class TestZaakTypeInformatieObjectTypen:
         assert beheerder.delete(url(ziot)).status_code == 204
         assert not ZaakTypeInformatieObjectType.objects.exists()
 
-        ziot = ZaakTypeInformatieObjectTypeFactory(zaaktype=ZaakTypeFactory(gepubliceerd=True))
-        response = beheerder.patch(url(ziot), {"richting": "uitgaand"}, format="json")
-        assert invalid_params(response) == [("nonFieldErrors", "non-concept-zaaktype")]
+    def test_while_one_side_is_a_concept_the_relation_may_change(self, beheerder):
+        """ztc-010: the rule for parts of a published zaaktype holds for a
+        zaaktype-informatieobjecttype only when the informatieobjecttype is published too."""
+        zaaktype = ZaakTypeFactory(gepubliceerd=True)
+        concept_iot = InformatieObjectTypeFactory(catalogus=zaaktype.catalogus)
+        response = beheerder.post(
+            f"{API}/zaaktype-informatieobjecttypen", ziot_body(zaaktype, concept_iot), format="json"
+        )
+        assert response.status_code == 201, response.json()
+        assert beheerder.patch(response.json()["url"], {"richting": "intern"}, format="json").status_code == 200
+
+        gepubliceerd_iot = InformatieObjectTypeFactory(catalogus=zaaktype.catalogus, concept=False)
+        response = beheerder.post(
+            f"{API}/zaaktype-informatieobjecttypen", ziot_body(zaaktype, gepubliceerd_iot, volgnummer=2), format="json"
+        )
+        assert invalid_params(response) == [("nonFieldErrors", "non-concept-relation")]
+
+        ziot = ZaakTypeInformatieObjectTypeFactory(
+            zaaktype=zaaktype,
+            volgnummer=3,
+            informatieobjecttype__catalogus=zaaktype.catalogus,
+            informatieobjecttype__concept=False,
+        )
+        for response in (
+            beheerder.patch(url(ziot), {"richting": "uitgaand"}, format="json"),
+            beheerder.delete(url(ziot)),
+        ):
+            assert invalid_params(response) == [("nonFieldErrors", "non-concept-relation")]
+        assert ZaakTypeInformatieObjectType.objects.filter(pk=ziot.pk).exists()
 
     def test_the_informatieobjecttype_belongs_to_the_catalogus(self, beheerder):
         zaaktype = ZaakTypeFactory()
@@ -382,7 +408,7 @@ class TestZaakTypeInformatieObjectTypen:
             ziot_body(zaaktype, InformatieObjectTypeFactory()),
             format="json",
         )
-        assert invalid_params(response) == [("informatieobjecttype", "relations-incorrect-catalogus")]
+        assert invalid_params(response) == [("nonFieldErrors", "relations-incorrect-catalogus")]
 
         response = beheerder.post(
             f"{API}/zaaktype-informatieobjecttypen",

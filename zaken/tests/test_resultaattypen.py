@@ -190,7 +190,7 @@ class TestSelectielijst:
             ("selectielijstklasse", "https://selectielijst.openzaak.nl/api/v1/resultaten/1", "bad-url"),
             ("selectielijstklasse", selectielijst.resultaat("00000000-0000-4000-8000-000000000000"), "bad-url"),
             ("selectielijstklasse", selectielijst.procestype(selectielijst.PROCESTYPE_15), "invalid-resource"),
-            ("selectielijstklasse", "http://localhost:8000/catalogi/api/v1/zaaktypen/1", "invalid-resource"),
+            ("selectielijstklasse", "http://localhost:8000/catalogi/api/v1/zaaktypen/1", "bad-url"),
             ("resultaattypeomschrijving", "https://elders.nl/resultaattypeomschrijvingen/1", "bad-url"),
             ("resultaattypeomschrijving", selectielijst.resultaat(selectielijst.NIHIL_P5Y), "invalid-resource"),
         ],
@@ -203,6 +203,17 @@ class TestSelectielijst:
         assert response.status_code == 400
         assert (field, code) in invalid_params(response)
         assert not ResultaatType.objects.exists()
+
+    def test_another_resource_of_ours_is_an_invalid_resource(self, beheerder):
+        """Something answers at the URL (a zaaktype of the Catalogi API), but not a resultaat."""
+        zaaktype = ZaakTypeFactory()
+        body = payloads.resultaattype(
+            zaaktype, selectielijstklasse=f"http://localhost:8000/catalogi/api/v1/zaaktypen/{zaaktype.uuid}"
+        )
+
+        response = beheerder.post(RESULTAATTYPEN, body, format="json")
+
+        assert ("selectielijstklasse", "invalid-resource") in invalid_params(response)
 
     def test_a_change_that_does_not_touch_archiving_needs_no_selectielijst(self, beheerder, settings):
         resultaattype = ResultaatTypeFactory()

@@ -156,8 +156,9 @@ def test_a_published_zaaktype_does_not_change(beheerder):
     ):
         assert response.status_code == 400
         assert invalid_params(response) == [("nonFieldErrors", "non-concept-object")]
+    omschrijving = zaaktype.omschrijving
     zaaktype.refresh_from_db()
-    assert zaaktype.omschrijving == "Melding openbare ruimte"
+    assert zaaktype.omschrijving == omschrijving
 
 
 def test_a_published_zaaktype_can_be_ended(beheerder):
@@ -198,7 +199,12 @@ def test_delete_a_concept(beheerder):
 
 class TestVersions:
     def test_an_overlapping_version_is_refused(self, beheerder):
-        bestaand = ZaakTypeFactory(identificatie="MOR-001", begin_geldigheid=dt.date(2020, 1, 1), gepubliceerd=True)
+        bestaand = ZaakTypeFactory(
+            identificatie="MOR-001",
+            omschrijving="Melding openbare ruimte",
+            begin_geldigheid=dt.date(2020, 1, 1),
+            gepubliceerd=True,
+        )
 
         response = beheerder.post(
             ZAAKTYPEN, payloads.zaaktype(bestaand.catalogus, beginGeldigheid="2024-01-01"), format="json"
@@ -237,16 +243,47 @@ class TestVersions:
         oud = ZaakTypeFactory(
             catalogus=catalogus,
             identificatie="X",
+            omschrijving="X",
             begin_geldigheid=dt.date(2020, 1, 1),
             einde_geldigheid=dt.date(2020, 12, 31),
             gepubliceerd=True,
         )
-        ZaakTypeFactory(catalogus=catalogus, identificatie="X", begin_geldigheid=dt.date(2021, 1, 1), gepubliceerd=True)
+        ZaakTypeFactory(
+            catalogus=catalogus,
+            identificatie="X",
+            omschrijving="X",
+            begin_geldigheid=dt.date(2021, 1, 1),
+            gepubliceerd=True,
+        )
 
         response = beheerder.patch(url(oud), {"eindeGeldigheid": "2021-06-30"}, format="json")
 
         assert response.status_code == 400
         assert invalid_params(response) == [("beginGeldigheid", "overlap")]
+
+    def test_uniqueness_is_catalogus_and_omschrijving(self, beheerder):
+        """Catalogi 1.3: "Uniciteit catalogus en omschrijving" — not identificatie."""
+        bestaand = ZaakTypeFactory(
+            identificatie="MOR-001",
+            omschrijving="Melding openbare ruimte",
+            begin_geldigheid=dt.date(2020, 1, 1),
+            gepubliceerd=True,
+        )
+
+        zelfde_identificatie = beheerder.post(
+            ZAAKTYPEN,
+            payloads.zaaktype(bestaand.catalogus, omschrijving="Melding afhandelen", beginGeldigheid="2024-01-01"),
+            format="json",
+        )
+        zelfde_omschrijving = beheerder.post(
+            ZAAKTYPEN,
+            payloads.zaaktype(bestaand.catalogus, identificatie="MOR-002", beginGeldigheid="2024-01-01"),
+            format="json",
+        )
+
+        assert zelfde_identificatie.status_code == 201, zelfde_identificatie.json()
+        assert zelfde_omschrijving.status_code == 400
+        assert invalid_params(zelfde_omschrijving) == [("beginGeldigheid", "overlap")]
 
     def test_the_same_identificatie_in_another_catalogus_is_another_zaaktype(self, beheerder):
         ZaakTypeFactory(identificatie="MOR-001", gepubliceerd=True)
@@ -306,7 +343,7 @@ class TestRelations:
 
         response = beheerder.post(ZAAKTYPEN, payloads.zaaktype(catalogus, besluittypen=[url(elders)]), format="json")
         assert response.status_code == 400
-        assert invalid_params(response) == [("besluittypen", "relations-incorrect-catalogus")]
+        assert invalid_params(response) == [("nonFieldErrors", "relations-incorrect-catalogus")]
 
     def test_deelzaaktypen_and_gerelateerde_zaaktypen_by_identificatie(self, beheerder):
         catalogus = CatalogusFactory()
@@ -355,7 +392,7 @@ class TestValidation:
             ("https://selectielijst.elders.nl/api/v1/procestypen/1", "bad-url"),
             (selectielijst.resultaat(selectielijst.NIHIL_P5Y), "invalid-resource"),
             (selectielijst.procestype("00000000-0000-4000-8000-000000000000"), "bad-url"),
-            ("http://localhost:8000/catalogi/api/v1/catalogussen/1", "invalid-resource"),
+            ("http://localhost:8000/catalogi/api/v1/catalogussen/1", "bad-url"),
         ],
     )
     def test_selectielijst_procestype_must_be_a_procestype(self, beheerder, procestype, code):

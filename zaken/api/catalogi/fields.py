@@ -119,6 +119,15 @@ class GegevensgroepSerializer(serializers.Serializer):
         return super().validate_empty_values(data)
 
     def to_internal_value(self, data):
+        if getattr(self.root, "partial", False) and isinstance(data, dict):
+            # A group is written whole, in a PATCH too: DRF would skip its required fields.
+            missing = {
+                name: [serializers.ErrorDetail(field.error_messages["required"], code="required")]
+                for name, field in self.fields.items()
+                if field.required and not field.read_only and field.field_name not in data
+            }
+            if missing:
+                raise serializers.ValidationError(missing)
         values = self._empty()
         values.update(super().to_internal_value(data))
         return values

@@ -538,6 +538,27 @@ class BesluitTypeSerializer(ReferenceResolver, serializers.HyperlinkedModelSeria
             "concept": {"read_only": True},
         }
 
+    def to_internal_value(self, data):
+        attrs = super().to_internal_value(data)
+        if isinstance(data, dict) and data.get("zaaktypen"):
+            attrs["zaaktypen"] = self._zaaktypen(data["zaaktypen"])
+        return attrs
+
+    def _zaaktypen(self, value) -> list[ZaakType]:
+        """`zaaktypen` as a client of Catalogi 1.0-1.2 writes it (read-only since 1.3)."""
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise serializers.ValidationError(
+                {"zaaktypen": [serializers.ErrorDetail("Verwacht een lijst van URL's.", code="not_a_list")]}
+            )
+        zaaktypen = []
+        for url in value:
+            uuid = uuid_from_url(url, ZaakType)
+            zaaktype = ZaakType.objects.filter(uuid=uuid).first() if uuid else None
+            if zaaktype is None:
+                raise does_not_exist("zaaktypen", f"`{url}` is geen ZAAKTYPE van deze Catalogi API.")
+            zaaktypen.append(zaaktype)
+        return zaaktypen
+
     def validate(self, attrs):
         catalogus = attrs.get("catalogus") or getattr(self.instance, "catalogus", None)
         datum = attrs.get("begin_geldigheid") or getattr(self.instance, "begin_geldigheid", None)

@@ -46,6 +46,14 @@ CONCEPT_UPDATE = (
     "gezet worden (met alleen dat veld in een PATCH). Met de scope `catalogi.geforceerd-schrijven` gelden "
     "deze beperkingen niet."
 )
+BESLUITTYPE_ZAAKTYPEN = (
+    "`zaaktypen` is alleen-lezen: de relatie wordt gelegd op het ZAAKTYPE (`besluittypen`). Een client van "
+    "Catalogi 1.0-1.2 die `zaaktypen` toch schrijft, relateert daarmee de genoemde zaaktypen die nog niet "
+    "gerelateerd zijn, met de regels van het zaaktype: dezelfde catalogus (`relations-incorrect-catalogus`) en "
+    "alleen een concept-zaaktype (`non-concept-relation`). Weglaten ontkoppelt niets."
+)
+
+
 ONDERDEEL_CREATE = (
     "Dit kan alleen als het ZAAKTYPE een concept is (`non-concept-zaaktype`), ook met de scope "
     "`catalogi.geforceerd-schrijven`: een gepubliceerde versie krijgt geen nieuwe onderdelen."
@@ -195,8 +203,8 @@ class CatalogusViewSet(
         summary="Maak een ZAAKTYPE aan.",
         description="Maak een ZAAKTYPE aan, als concept.\n\nEr wordt gevalideerd op:\n"
         "- geldigheid `catalogus` URL, dit moet een catalogus binnen dezelfde API zijn;\n"
-        "- `identificatie` en geldigheid: versies van een zaaktype (dezelfde `identificatie` in dezelfde "
-        "catalogus) mogen elkaar niet overlappen (`overlap`);\n"
+        "- uniciteit `catalogus` en `omschrijving`: dezelfde omschrijving mag enkel opnieuw gebruikt worden met "
+        "een andere geldigheidsperiode dan die van de gepubliceerde zaaktypen (`overlap`, ook bij publiceren);\n"
         "- `besluittypen` (`omschrijving` of URL) en `deelzaaktypen` (`identificatie` of URL) horen bij dezelfde "
         "catalogus;\n"
         "- `selectielijstProcestype` is een PROCESTYPE in de Selectielijst API.",
@@ -372,17 +380,18 @@ class InformatieObjectTypeViewSet(CatalogiViewSet):
         description="Maak een BESLUITTYPE aan, als concept.\n\nEr wordt gevalideerd op:\n"
         "- geldigheid `catalogus` URL, dit moet een catalogus binnen dezelfde API zijn;\n"
         "- `informatieobjecttypen` (`omschrijving` of URL) horen bij dezelfde catalogus;\n"
-        "- versies (dezelfde `omschrijving` in dezelfde catalogus) overlappen elkaar niet in geldigheid.",
+        "- versies (dezelfde `omschrijving` in dezelfde catalogus) overlappen elkaar niet in geldigheid.\n\n"
+        + BESLUITTYPE_ZAAKTYPEN,
     ),
     update=extend_schema(
         summary="Werk een BESLUITTYPE in zijn geheel bij.",
         description=CONCEPT_UPDATE + " Een besluittype met gepubliceerde informatieobjecttypen verandert ook niet "
-        "meer (`non-concept-relation`).",
+        "meer (`non-concept-relation`).\n\n" + BESLUITTYPE_ZAAKTYPEN,
     ),
     partial_update=extend_schema(
         summary="Werk een BESLUITTYPE deels bij.",
         description=CONCEPT_UPDATE + " Een besluittype met gepubliceerde informatieobjecttypen verandert ook niet "
-        "meer (`non-concept-relation`).",
+        "meer (`non-concept-relation`).\n\n" + BESLUITTYPE_ZAAKTYPEN,
     ),
     destroy=extend_schema(
         summary="Verwijder een BESLUITTYPE.",
@@ -543,12 +552,37 @@ class EigenschapViewSet(ZaaktypeOnderdeelViewSet):
     list_filterset_class = filters.EigenschapFilter
 
 
+ZIOT_REGEL = (
+    "Dit kan zolang het ZAAKTYPE of het INFORMATIEOBJECTTYPE een concept is (ztc-010); zijn ze allebei "
+    "gepubliceerd, dan niet meer (`non-concept-relation`){}."
+)
+ZIOT_EXTRA = (
+    " Het `informatieobjecttype` (URL of `omschrijving`) hoort bij de catalogus van het zaaktype "
+    "(`relations-incorrect-catalogus`); het `volgnummer` is uniek binnen het zaaktype."
+)
+
+
 @extend_schema_view(
-    **_onderdeel_schema(
-        "ZAAKTYPE-INFORMATIEOBJECTTYPE relatie",
-        "ZAAKTYPE-INFORMATIEOBJECTTYPE relaties",
-        " Het `informatieobjecttype` (URL of `omschrijving`) hoort bij de catalogus van het zaaktype; het "
-        "`volgnummer` is uniek binnen het zaaktype.",
+    **(
+        _onderdeel_schema("ZAAKTYPE-INFORMATIEOBJECTTYPE relatie", "ZAAKTYPE-INFORMATIEOBJECTTYPE relaties")
+        | {
+            "create": extend_schema(
+                summary="Maak een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie aan.",
+                description=ZIOT_REGEL.format("") + ZIOT_EXTRA,
+            ),
+            "update": extend_schema(
+                summary="Werk een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie in zijn geheel bij.",
+                description=ZIOT_REGEL.format(", behalve met de scope `catalogi.geforceerd-schrijven`") + ZIOT_EXTRA,
+            ),
+            "partial_update": extend_schema(
+                summary="Werk een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie deels bij.",
+                description=ZIOT_REGEL.format(", behalve met de scope `catalogi.geforceerd-schrijven`") + ZIOT_EXTRA,
+            ),
+            "destroy": extend_schema(
+                summary="Verwijder een ZAAKTYPE-INFORMATIEOBJECTTYPE relatie.",
+                description=ZIOT_REGEL.format(", behalve met de scope `catalogi.geforceerd-verwijderen`"),
+            ),
+        }
     )
 )
 class ZaakTypeInformatieObjectTypeViewSet(ZaaktypeOnderdeelViewSet):

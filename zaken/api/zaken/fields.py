@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ...clients import foreign_reference_code
 from ...models import BesluitType, Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
 
 # model -> (URL namespace, route name) of the API that serves it
@@ -99,6 +100,7 @@ class ReferenceField(serializers.RelatedField):
         "bad-url": "De URL {value} leidt niet naar een object van deze API's.",
         "invalid-resource": "De URL {value} leidt niet naar een {name}.",
         "does_not_exist": "Er is geen {name} op {value}.",
+        "no_match": "Ongeldige hyperlink - Geen overeenkomende URL.",
         "max_length": "Een URL heeft hoogstens 1000 tekens.",
     }
 
@@ -117,12 +119,23 @@ class ReferenceField(serializers.RelatedField):
             try:
                 resolve(urlparse(data).path)
             except Resolver404:
-                self.fail("bad-url", value=data)
+                if self._in_this_api():
+                    # A reference within one API (a hoofdzaak): no route of ours matches.
+                    self.fail("no_match")
+                # A reference to another API (a zaaktype): what answers there decides.
+                if foreign_reference_code(data) == "bad-url":
+                    self.fail("bad-url", value=data)
             self.fail("invalid-resource", value=data, name=self.model._meta.verbose_name)
         obj = self.get_queryset().filter(uuid=uuid).first()
         if obj is None:
             self.fail("does_not_exist", value=data, name=self.model._meta.verbose_name)
         return obj
+
+    def _in_this_api(self) -> bool:
+        """The referenced model is served by the API this request is made to."""
+        request = self.context.get("request")
+        match = getattr(request, "resolver_match", None)
+        return match is not None and match.namespace == route(self.model)[0]
 
     def get_attribute(self, instance):
         loaded = getattr(instance, "relatie_uuids", None)

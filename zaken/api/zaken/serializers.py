@@ -18,6 +18,7 @@ from rest_framework.relations import PKOnlyObject
 from common.constants import Archiefnominatie, Archiefstatus, VertrouwelijkheidsAanduiding
 from common.models import AuditTrail
 
+from ...clients import BadReferenceError, communicatiekanaal_check, zaak_check
 from ...models import (
     Eigenschap,
     KlantContact,
@@ -154,6 +155,13 @@ class RelevanteZaakSerializer(serializers.Serializer):
             "Benamingen van de aard van de relaties van andere zaken tot (onderhanden) zaken.", AardRelatie
         ),
     )
+
+    def validate_url(self, value: str) -> str:
+        try:
+            zaak_check(value)
+        except BadReferenceError as exc:
+            raise serializers.ValidationError(str(exc), code=exc.code) from exc
+        return value
 
 
 class ZaakKenmerkSerializer(serializers.Serializer):
@@ -410,12 +418,30 @@ class ZaakSerializer(ReadPlanSerializer, UrlMixin, serializers.ModelSerializer):
     def get_betalingsindicatie_weergave(self, obj) -> str:
         return Betalingsindicatie(obj.betalingsindicatie).label if obj.betalingsindicatie else ""
 
+    def validate_communicatiekanaal(self, value: str) -> str:
+        try:
+            communicatiekanaal_check(value)
+        except BadReferenceError as exc:
+            raise serializers.ValidationError(str(exc), code=exc.code) from exc
+        return value
+
     def validate(self, attrs):
         if "archiefnominatie" in attrs and attrs["archiefnominatie"] is None:
             attrs["archiefnominatie"] = ""
         if attrs.get("processobjectaard", "") is None:
             attrs["processobjectaard"] = ""
-        zaaktype = attrs.get("zaaktype")
+        zaaktype = attrs.get("zaaktype") or getattr(self.instance, "zaaktype", None)
+        if "producten_of_diensten" in attrs and zaaktype is not None:
+            onbekend = set(attrs["producten_of_diensten"]) - set(zaaktype.producten_of_diensten or [])
+            if onbekend:
+                raise serializers.ValidationError(
+                    {
+                        "producten_of_diensten": serializers.ErrorDetail(
+                            "Niet alle producten of diensten komen voor in de productenOfDiensten van het zaaktype.",
+                            code="invalid-products-services",
+                        )
+                    }
+                )
         if self.instance is None and zaaktype is not None and not attrs.get("vertrouwelijkheidaanduiding"):
             attrs["vertrouwelijkheidaanduiding"] = zaaktype.vertrouwelijkheidaanduiding
         for name in ("relevante_andere_zaken", "kenmerken"):
@@ -577,6 +603,10 @@ class RolSerializer(UrlMixin, serializers.ModelSerializer):
         extra_kwargs = {"roltoelichting": {"required": True}}
 
     def validate(self, attrs):
+        if attrs["roltype"].zaaktype_id != attrs["zaak"].zaaktype_id:
+            raise serializers.ValidationError(
+                "Het roltype hoort niet bij het zaaktype van de zaak.", code="zaaktype-mismatch"
+            )
         if not attrs.get("betrokkene") and not attrs.get("betrokkene_identificatie"):
             raise serializers.ValidationError(
                 "`betrokkene` of `betrokkeneIdentificatie` moet gegeven zijn.", code="invalid-betrokkene"
