@@ -257,6 +257,9 @@ def test_a_zaak_in_the_list_reads_as_drf_renders_it_from_the_model(api_client, z
     what DRF makes of the zaak and its relations, field by field."""
     _vul(api_client, zaaktype, 2)
     hoofdzaak, deelzaak = Zaak.objects.order_by("pk")
+    for nummer in (2, 3):  # lists of more than one, oldest first
+        ZaakObject.objects.create(zaak=hoofdzaak, object_type="adres", object=f"https://bag.example.nl/{nummer}")
+        ZaakInformatieObject.objects.create(zaak=hoofdzaak, informatieobject=f"https://drc.example.nl/x{nummer}")
     Zaak.objects.filter(pk=deelzaak.pk).update(
         hoofdzaak=hoofdzaak,
         communicatiekanaal="https://kanalen.example.nl/1",
