@@ -200,19 +200,33 @@ class Command(BaseCommand):
                     started = time.perf_counter()
                     response = client.get("/zaken/api/v1/zaken", {"page": page})
                     api.append(time.perf_counter() - started)
-                    if response.status_code != 200 or len(response.json()["results"]) != PAGE_SIZE:
+                    if response.status_code != 200:
                         raise RuntimeError(f"page {page} answered {response.status_code}")
+                    body = response.json()
                     for timings, with_count in ((raw, True), (raw_rows, False)):
                         started = time.perf_counter()
                         if with_count:
                             cursor.execute(COUNT_SQL)
-                            cursor.fetchone()
+                            count = cursor.fetchone()[0]
                         cursor.execute(RAW_SQL, [PAGE_SIZE, (page - 1) * PAGE_SIZE])
                         rows = cursor.fetchall()
                         timings.append(time.perf_counter() - started)
-                        if len(rows) != PAGE_SIZE:
-                            raise RuntimeError(f"page {page} gave {len(rows)} rows")
+                    names = [column[0] for column in cursor.description]
+                    self._check_same(page, body, count, [dict(zip(names, row, strict=True)) for row in rows])
         return api, raw, raw_rows
+
+    @staticmethod
+    def _check_same(page: int, body: dict, count: int, rows: list[dict]) -> None:
+        """The API and the raw SQL gave the same count, and the same zaken with the same
+        related uuids (what the seed fills: status, resultaat and rollen)."""
+        results = body["results"]
+        if body["count"] != count or len(results) != PAGE_SIZE or len(rows) != PAGE_SIZE:
+            raise RuntimeError(f"page {page}: count {body['count']}/{count}, {len(results)}/{len(rows)} zaken")
+        for zaak, row in zip(results, rows, strict=True):
+            api = [zaak["uuid"], zaak["status"], zaak["resultaat"], *zaak["rollen"]]
+            sql = [row["uuid"], row["status_uuid"], row["resultaat_uuid"], *row["rollen"]]
+            if [url.rsplit("/", 1)[-1] for url in api] != [str(uuid) for uuid in sql]:
+                raise RuntimeError(f"page {page}: zaak {zaak['uuid']} differs from the raw SQL's")
 
     def _clean(self, zaaktype: ZaakType) -> None:
         Zaak.objects.filter(zaaktype=zaaktype).delete()
