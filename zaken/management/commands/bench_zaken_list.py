@@ -26,8 +26,11 @@ from django.test import Client
 from django.utils import timezone
 
 from common.auth import jwt_encode
+from common.constants import VertrouwelijkheidsAanduiding
+from common.models import Autorisatie
 from common.services import api_client_create_or_update
 from zaken.models import Catalogus, Resultaat, ResultaatType, Rol, RolType, Status, StatusType, Zaak, ZaakType
+from zaken.services import catalogi_url
 
 BENCH_IDENTIFICATIE = "BENCH-ZAKEN-LIST"
 CLIENT_ID = "bench-zaken-list"
@@ -37,7 +40,7 @@ PAGE_SIZE = 100
 # ids with the same columns and related rows the API shows for them (the five lists of
 # related URLs and the last status).
 RAW_SQL = """
-WITH page AS (SELECT id FROM zaken_zaak ORDER BY id DESC LIMIT %s OFFSET %s)
+WITH page AS (SELECT id FROM zaken_zaak {where} ORDER BY id DESC LIMIT %s OFFSET %s)
 SELECT z.id, z.uuid, z.identificatie, z.bronorganisatie, z.omschrijving, z.toelichting,
        z.registratiedatum, z.verantwoordelijke_organisatie, z.startdatum, z.einddatum, z.einddatum_gepland,
        z.uiterlijke_einddatum_afdoening, z.publicatiedatum, z.communicatiekanaal, z.producten_of_diensten,
@@ -62,7 +65,9 @@ LEFT JOIN zaken_zaak hz ON hz.id = z.hoofdzaak_id
 LEFT JOIN zaken_resultaat r ON r.zaak_id = z.id
 ORDER BY z.id DESC
 """
-COUNT_SQL = "SELECT count(*) FROM zaken_zaak"
+COUNT_SQL = "SELECT count(*) FROM zaken_zaak {where}"
+# With `--beperkt`: the authorisation filter of a client that may read one zaaktype.
+WHERE_BEPERKT = "WHERE zaaktype_id = %s AND vertrouwelijkheidaanduiding IN ({levels})"
 
 
 class Command(BaseCommand):
@@ -73,17 +78,23 @@ class Command(BaseCommand):
         parser.add_argument("--pages", type=int, default=30, help="Pages to request, spread over the list.")
         parser.add_argument("--repeat", type=int, default=3, help="Times each page is requested.")
         parser.add_argument("--clean", action="store_true", help="Remove the seeded zaken afterwards.")
+        parser.add_argument(
+            "--beperkt",
+            action="store_true",
+            help="A client that may read the benchmark's zaaktype only (up to zeer_geheim), as most clients: the "
+            "list carries the authorisation filter, and so does the raw SQL.",
+        )
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
             self.stderr.write("This benchmark is meant for PostgreSQL (set DATABASE_URL).")
         zaaktype = self._zaaktype()
         self._seed(zaaktype, options["count"])
-        total = Zaak.objects.count()
+        total = (Zaak.objects.filter(zaaktype=zaaktype) if options["beperkt"] else Zaak.objects).count()
         pages = max(1, total // PAGE_SIZE)
         chosen = sorted({1 + round(i * (pages - 1) / max(1, options["pages"] - 1)) for i in range(options["pages"])})
 
-        api, raw, raw_rows = self._measure(chosen, options["repeat"])
+        api, raw, raw_rows = self._measure(chosen, options["repeat"], zaaktype if options["beperkt"] else None)
         api_median, raw_median, rows_median = (statistics.median(t) * 1000 for t in (api, raw, raw_rows))
         self.stdout.write(f"zaken in database: {total}; pages of {PAGE_SIZE}: {len(chosen)} x {options['repeat']}")
         self.stdout.write(f"GET /zaken/api/v1/zaken              median {api_median:8.2f} ms")
@@ -184,12 +195,30 @@ class Command(BaseCommand):
             for table in ("zaken_zaak", "zaken_status", "zaken_rol", "zaken_resultaat"):
                 cursor.execute(f"VACUUM ANALYZE {table}")
 
-    def _measure(self, pages: list[int], repeat: int) -> tuple[list[float], list[float], list[float]]:
+    def _measure(
+        self, pages: list[int], repeat: int, beperkt_tot: ZaakType | None
+    ) -> tuple[list[float], list[float], list[float]]:
         """Each page through the API, then the raw SQL with and without the count, interleaved
         so that the load of other processes falls on all three alike."""
-        api_client_create_or_update(client_id=CLIENT_ID, secret="bench-secret", alle_autorisaties=True)
+        client_id = CLIENT_ID if beperkt_tot is None else f"{CLIENT_ID}-beperkt"
+        applicatie = api_client_create_or_update(
+            client_id=client_id, secret="bench-secret", alle_autorisaties=beperkt_tot is None
+        )
+        where, where_params = "", []
+        if beperkt_tot is not None:
+            levels = VertrouwelijkheidsAanduiding.values
+            applicatie.autorisaties.all().delete()
+            Autorisatie.objects.create(
+                applicatie=applicatie,
+                component="zrc",
+                scopes=["zaken.lezen"],
+                zaaktype=catalogi_url(beperkt_tot),
+                max_vertrouwelijkheidaanduiding=levels[-1],
+            )
+            where = WHERE_BEPERKT.format(levels=", ".join(["%s"] * len(levels)))
+            where_params = [beperkt_tot.pk, *levels]
         host = settings.SITE_URL.split("://", 1)[1]
-        client = Client(HTTP_HOST=host, HTTP_AUTHORIZATION=f"Bearer {jwt_encode(CLIENT_ID, 'bench-secret')}")
+        client = Client(HTTP_HOST=host, HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, 'bench-secret')}")
         client.get("/zaken/api/v1/zaken")  # warm up imports and caches
         api: list[float] = []
         raw: list[float] = []
@@ -206,9 +235,9 @@ class Command(BaseCommand):
                     for timings, with_count in ((raw, True), (raw_rows, False)):
                         started = time.perf_counter()
                         if with_count:
-                            cursor.execute(COUNT_SQL)
+                            cursor.execute(COUNT_SQL.format(where=where), where_params)
                             count = cursor.fetchone()[0]
-                        cursor.execute(RAW_SQL, [PAGE_SIZE, (page - 1) * PAGE_SIZE])
+                        cursor.execute(RAW_SQL.format(where=where), [*where_params, PAGE_SIZE, (page - 1) * PAGE_SIZE])
                         rows = cursor.fetchall()
                         timings.append(time.perf_counter() - started)
                     names = [column[0] for column in cursor.description]
