@@ -172,6 +172,8 @@ class ReferencesField(serializers.ReadOnlyField):
         return [(obj.uuid, obj.zaak.uuid if nested else "") for obj in super().get_attribute(instance).all()]
 
     def to_representation(self, value):
+        if not value:
+            return []
         template = _path_template(*route(self.model))
         origin = _origin(self.context.get("request"))
         return [origin + template.format(uuid=uuid, zaak_uuid=zaak_uuid) for uuid, zaak_uuid in value]
