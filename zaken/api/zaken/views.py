@@ -270,7 +270,8 @@ class DestroyMixin:
 
 # --- zaak -------------------------------------------------------------------------------------
 
-# The related uuids of a page come from `zaak_selectors`.
+# One zaak (read, written) comes with its zaaktype (for the access check), hoofdzaak and
+# resultaat; a page of the list, with the uuids of all its related rows, from `zaak_selectors`.
 ZAAK_QUERYSET = Zaak.objects.select_related("zaaktype", "hoofdzaak", "resultaat")
 
 
