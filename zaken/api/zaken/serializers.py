@@ -147,6 +147,16 @@ class ProcessobjectSerializer(GegevensgroepSerializer, ReadPlanSerializer):
     )
 
 
+def checked_reference(check, value: str) -> str:
+    """`value` after `check` (a reference check of zaken.clients); its refusal as a
+    validation error with the check's code (`bad-url`, `invalid-resource`)."""
+    try:
+        check(value)
+    except BadReferenceError as exc:
+        raise serializers.ValidationError(str(exc), code=exc.code) from exc
+    return value
+
+
 class RelevanteZaakSerializer(serializers.Serializer):
     url = serializers.URLField(max_length=1000, help_text="URL-referentie naar de ZAAK.")
     aard_relatie = serializers.ChoiceField(
@@ -157,11 +167,7 @@ class RelevanteZaakSerializer(serializers.Serializer):
     )
 
     def validate_url(self, value: str) -> str:
-        try:
-            zaak_check(value)
-        except BadReferenceError as exc:
-            raise serializers.ValidationError(str(exc), code=exc.code) from exc
-        return value
+        return checked_reference(zaak_check, value)
 
 
 class ZaakKenmerkSerializer(serializers.Serializer):
@@ -419,11 +425,7 @@ class ZaakSerializer(ReadPlanSerializer, UrlMixin, serializers.ModelSerializer):
         return Betalingsindicatie(obj.betalingsindicatie).label if obj.betalingsindicatie else ""
 
     def validate_communicatiekanaal(self, value: str) -> str:
-        try:
-            communicatiekanaal_check(value)
-        except BadReferenceError as exc:
-            raise serializers.ValidationError(str(exc), code=exc.code) from exc
-        return value
+        return checked_reference(communicatiekanaal_check, value)
 
     def validate(self, attrs):
         if "archiefnominatie" in attrs and attrs["archiefnominatie"] is None:
