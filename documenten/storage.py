@@ -10,6 +10,7 @@ import base64
 import binascii
 import hashlib
 import io
+import os
 import re
 import tempfile
 import uuid
@@ -17,10 +18,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 
 from .models import documenten_storage
 
 CHUNK_SIZE = 1024 * 1024
+# Merging parts on local disk copies in blocks of this size.
+MERGE_BLOCK = 4 * 1024 * 1024
 # Base64 is decoded this many characters at a time (a multiple of 4).
 BASE64_CHUNK = 4 * 256 * 1024
 _WHITESPACE = re.compile(r"\s")
@@ -93,16 +97,142 @@ def store(content, *, prefix: str = "inhoud") -> StoredFile:
 
 
 def store_upload(uploaded) -> str:
-    """Write an uploaded part to the storage as it is (moved, not copied, on local disk)."""
+    """Keep an uploaded part in the storage: where the parser put it, else written (or moved) there."""
+    if isinstance(uploaded, ReceivedPart) and uploaded.stored_name:
+        return uploaded.claim()
     return documenten_storage().save(new_name("bestandsdelen"), uploaded)
+
+
+def _local_path(storage, name: str) -> str | None:
+    """The path of a name in a storage on local disk; None for other storages (S3, ...)."""
+    try:
+        return storage.path(name)
+    except NotImplementedError:
+        return None
+
+
+def _create(storage, name: str) -> int:
+    """Open a new file of the storage for writing, as FileSystemStorage would create it."""
+    path = storage.path(name)
+    directory = os.path.dirname(path)
+    if storage.directory_permissions_mode is not None:
+        old_umask = os.umask(0o777 & ~storage.directory_permissions_mode)
+        try:
+            os.makedirs(directory, storage.directory_permissions_mode, exist_ok=True)
+        finally:
+            os.umask(old_umask)
+    else:
+        os.makedirs(directory, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    if storage.file_permissions_mode is not None:
+        os.chmod(path, storage.file_permissions_mode)
+    return descriptor
+
+
+def _write_all(descriptor: int, data) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
+
+
+class ReceivedPart(UploadedFile):
+    """A bestandsdeel as `PartSink` received it.
+
+    On local disk it is already in the storage under `stored_name`; unless the upload
+    claims it, closing it (Django closes request files after the response) removes it.
+    Elsewhere it is a temporary file that `store_upload` saves to the storage.
+    """
+
+    def __init__(self, *, file, stored_name: str, name: str, content_type: str, size: int) -> None:
+        super().__init__(file=file, name=name, content_type=content_type, size=size)
+        self.stored_name = stored_name
+
+    def claim(self) -> str:
+        name, self.stored_name = self.stored_name, ""
+        return name
+
+    def close(self) -> None:
+        if self.stored_name:
+            delete([self.claim()])
+        if self.file is not None:
+            self.file.close()
+
+
+class PartSink:
+    """Where the multipart parser writes a part's bytes as they arrive.
+
+    Bytes beyond `limit` (the largest part there is) are counted but not written, so a
+    wrong size is refused by its count without filling the disk.
+    """
+
+    def __init__(self, *, limit: int) -> None:
+        self._storage = documenten_storage()
+        self._limit = limit
+        self._name = new_name("bestandsdelen")
+        self._file = None
+        self.size = 0
+        if _local_path(self._storage, self._name) is not None:
+            self._descriptor = _create(self._storage, self._name)
+        else:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - handed over in finish()
+            self._descriptor = self._file.fileno()
+
+    def write(self, data) -> None:
+        room = self._limit - self.size
+        if room > 0:
+            _write_all(self._descriptor, data[:room] if len(data) > room else data)
+        self.size += len(data)
+
+    def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
+        if self._file is None:
+            os.close(self._descriptor)
+            stored_name = self._name
+        else:
+            self._file.seek(0)
+            stored_name = ""
+        return ReceivedPart(
+            file=self._file, stored_name=stored_name, name=filename, content_type=content_type, size=self.size
+        )
+
+    def abort(self) -> None:
+        if self._file is None:
+            os.close(self._descriptor)
+            delete([self._name])
+        else:
+            self._file.close()
 
 
 def store_concatenation(names: Iterable[str]) -> StoredFile:
     """Write the concatenation of stored files (the parts of a file) as one new file."""
     storage = documenten_storage()
+    name = new_name("inhoud")
+    if _local_path(storage, name) is not None:
+        return _concatenate_local(storage, name, names)
     hashing = HashingReader(_opened(storage, names))
-    name = storage.save(new_name("inhoud"), ChunkedFile(hashing))
+    name = storage.save(name, ChunkedFile(hashing))
     return StoredFile(name=name, size=hashing.size, sha256=hashing.hexdigest())
+
+
+def _concatenate_local(storage, name: str, names: Iterable[str]) -> StoredFile:
+    """On local disk: large blocks through one buffer, hashed between reading and writing."""
+    digest = hashlib.sha256()
+    size = 0
+    buffer = bytearray(MERGE_BLOCK)
+    view = memoryview(buffer)
+    descriptor = _create(storage, name)
+    try:
+        for part in names:
+            with open(storage.path(part), "rb", buffering=0) as source:
+                while count := source.readinto(buffer):
+                    digest.update(view[:count])
+                    _write_all(descriptor, view[:count])
+                    size += count
+    except BaseException:
+        os.close(descriptor)
+        delete([name])
+        raise
+    os.close(descriptor)
+    return StoredFile(name=name, size=size, sha256=digest.hexdigest())
 
 
 def _opened(storage, names: Iterable[str]) -> Iterator:

@@ -11,7 +11,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 
 from common.audit import audittrail_for
@@ -39,6 +39,7 @@ from ..services import (
 )
 from . import filters
 from . import serializers as s
+from .parsers import BestandsDeelParser
 
 SCOPE_AUDITTRAILS = "audittrails.lezen"
 LEZEN = {SCOPE_LEZEN}
@@ -400,7 +401,7 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
 
     queryset = BestandsDeel.objects.select_related("informatieobject__informatieobject")
     serializer_class = s.BestandsDeelUploadSerializer
-    parser_classes = (MultiPartParser, FormParser)
+    parser_classes = (BestandsDeelParser, FormParser)
     http_method_names = ["put", "options"]
     required_scopes = {"update": {SCOPE_BIJWERKEN}}
 
