@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import fcntl
 import hashlib
 import io
 import os
@@ -96,11 +97,33 @@ def store(content, *, prefix: str = "inhoud") -> StoredFile:
     return StoredFile(name=name, size=hashing.size, sha256=hashing.hexdigest())
 
 
-def store_upload(uploaded) -> str:
-    """Keep an uploaded part in the storage: where the parser put it, else written (or moved) there."""
-    if isinstance(uploaded, ReceivedPart) and uploaded.stored_name:
-        return uploaded.claim()
-    return documenten_storage().save(new_name("bestandsdelen"), uploaded)
+@dataclass(frozen=True)
+class StoredPart:
+    """Where an accepted part is: a file of its own, or its place in the version's assembled file."""
+
+    name: str
+    assembled: bool
+
+
+def store_upload(uploaded) -> StoredPart:
+    """Keep an accepted part in the storage.
+
+    A part received into its place in the assembled file stays there (a replaced part is
+    copied into place only now, once accepted); one the parser wrote to a file of its own
+    stays in that file; any other upload is written (or moved) to the storage.
+    """
+    if isinstance(uploaded, ReceivedPart):
+        if uploaded.assembly is not None:
+            return StoredPart(name=uploaded.assembly.accept(uploaded), assembled=True)
+        if uploaded.stored_name:
+            return StoredPart(name=uploaded.claim(), assembled=False)
+    return StoredPart(name=documenten_storage().save(new_name("bestandsdelen"), uploaded), assembled=False)
+
+
+def upload_returned(uploaded) -> None:
+    """The upload of this part failed after `store_upload`: its place counts as not written."""
+    if isinstance(uploaded, ReceivedPart) and uploaded.assembly is not None:
+        uploaded.assembly.accepted = False
 
 
 def _local_path(storage, name: str) -> str | None:
@@ -129,10 +152,13 @@ def _create(storage, name: str) -> int:
     return descriptor
 
 
-def _write_all(descriptor: int, data) -> None:
+def _write_all(descriptor: int, data, position: int | None = None) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(descriptor, view) :]
+        written = os.write(descriptor, view) if position is None else os.pwrite(descriptor, view, position)
+        view = view[written:]
+        if position is not None:
+            position += written
 
 
 class ReceivedPart(UploadedFile):
@@ -143,9 +169,12 @@ class ReceivedPart(UploadedFile):
     Elsewhere it is a temporary file that `store_upload` saves to the storage.
     """
 
-    def __init__(self, *, file, stored_name: str, name: str, content_type: str, size: int) -> None:
+    def __init__(
+        self, *, file, stored_name: str, name: str, content_type: str, size: int, assembly: Assembly | None = None
+    ) -> None:
         super().__init__(file=file, name=name, content_type=content_type, size=size)
         self.stored_name = stored_name
+        self.assembly = assembly
 
     def claim(self) -> str:
         name, self.stored_name = self.stored_name, ""
@@ -191,7 +220,11 @@ class PartSink:
             self._file.seek(0)
             stored_name = ""
         return ReceivedPart(
-            file=self._file, stored_name=stored_name, name=filename, content_type=content_type, size=self.size
+            file=self._file,
+            stored_name=stored_name,
+            name=filename,
+            content_type=content_type,
+            size=self.size,
         )
 
     def abort(self) -> None:
@@ -200,6 +233,139 @@ class PartSink:
             delete([self._name])
         else:
             self._file.close()
+
+
+class Assembly:
+    """The file of a version put together in place from its bestandsdelen (storage on local disk).
+
+    Parts arrive in order, so the parts already accepted are a prefix of the file and
+    everything from this part's offset on is not yet accepted: a new part is written
+    straight at its offset, and a refused or broken upload is undone by cutting the file
+    back to that offset. A part that replaces an accepted one goes to a file of its own
+    first and is copied into place once accepted. The file is locked (`flock`) from before
+    the upload is read until the request ends, so one upload at a time writes in it.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.offset = 0
+        self.limit = 0
+        self.replacing = False
+        self.placed = False
+        self.accepted = False
+        self.size = 0
+        self._descriptor = _create_locked(documenten_storage(), name)
+
+    def place(self, *, offset: int, limit: int, replacing: bool) -> None:
+        """Where this upload's part goes; `replacing` when that part was accepted before."""
+        self.offset, self.limit, self.replacing, self.placed = offset, limit, replacing, True
+
+    def sink(self) -> Assembly | PartSink:
+        return PartSink(limit=self.limit) if self.replacing else self
+
+    def write(self, data) -> None:
+        """The parser's sink for a new part: at its offset, at most its size."""
+        room = self.limit - self.size
+        if room > 0:
+            _write_all(self._descriptor, data[:room] if len(data) > room else data, self.offset + self.size)
+        self.size += len(data)
+
+    def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
+        return ReceivedPart(
+            file=None, stored_name="", name=filename, content_type=content_type, size=self.size, assembly=self
+        )
+
+    def abort(self) -> None:
+        """The parser failed; `release` undoes what was written."""
+
+    def accept(self, received: ReceivedPart) -> str:
+        if self.replacing:
+            self._copy_into_place(received)
+        self.accepted = True
+        return self.name
+
+    def _copy_into_place(self, received: ReceivedPart) -> None:
+        position = self.offset
+        buffer = bytearray(MERGE_BLOCK)
+        view = memoryview(buffer)
+        with open(documenten_storage().path(received.stored_name), "rb", buffering=0) as source:
+            while count := source.readinto(buffer):
+                _write_all(self._descriptor, view[:count], position)
+                position += count
+        received.close()
+
+    def release(self) -> None:
+        """End of the request: undo a new part that was not accepted, and unlock.
+
+        Not placed means this version's parts are stored otherwise; an empty file made
+        just now is then removed again.
+        """
+        if self._descriptor < 0:
+            return
+        try:
+            if not self.placed:
+                if os.fstat(self._descriptor).st_size == 0:
+                    os.unlink(documenten_storage().path(self.name))
+            elif not self.accepted and not self.replacing:
+                if self.offset == 0:
+                    # Nothing of this version is accepted yet: no file at all, not an empty one.
+                    os.unlink(documenten_storage().path(self.name))
+                else:
+                    os.ftruncate(self._descriptor, self.offset)
+        finally:
+            os.close(self._descriptor)
+            self._descriptor = -1
+
+
+def assembly_name(key: str) -> str:
+    """The assembled file of a version, named after something every upload of it knows."""
+    return f"inhoud/{key[:2]}/{key}"
+
+
+def assembly_open(key: str) -> Assembly | None:
+    """Open (and lock) a version's assembled file; None when the storage is not on local disk."""
+    name = assembly_name(key)
+    if _local_path(documenten_storage(), name) is None:
+        return None
+    return Assembly(name)
+
+
+def _create_locked(storage, name: str) -> int:
+    """Open the file (created when missing) with an exclusive lock, waiting for it.
+
+    An upload that gave up may have removed the file while we waited; then the locked
+    file is not the one the name points to any more, and we open it again.
+    """
+    path = storage.path(name)
+    while True:
+        try:
+            descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            try:
+                descriptor = _create(storage, name)
+            except FileExistsError:
+                continue
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            current = os.stat(path).st_ino
+        except FileNotFoundError:
+            current = None
+        if current == os.fstat(descriptor).st_ino:
+            return descriptor
+        os.close(descriptor)
+
+
+def store_assembled(name: str) -> StoredFile:
+    """The assembled file is complete: its size, and its SHA-256 read back in large blocks."""
+    digest = hashlib.sha256()
+    size = 0
+    buffer = bytearray(MERGE_BLOCK)
+    view = memoryview(buffer)
+    with open(documenten_storage().path(name), "rb", buffering=0) as handle:
+        while count := handle.readinto(buffer):
+            digest.update(view[:count])
+            size += count
+    return StoredFile(name=name, size=size, sha256=digest.hexdigest())
 
 
 def store_concatenation(names: Iterable[str]) -> StoredFile:

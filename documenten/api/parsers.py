@@ -4,8 +4,10 @@ Django's multipart parser reads in blocks of 64 KiB through several layers of Py
 iterators and spools a file to a temporary file that is then moved into the storage.
 For parts of megabytes that is most of the time of an upload. This parser reads the
 body in blocks of 1 MiB, finds the boundary with `bytes.find` and writes `inhoud`
-straight into its place in the storage (`storage.PartSink`); the other fields are small
-text fields. Nothing holds more than a block and one text field in memory.
+straight into its place in the storage: at its offset in the version's assembled file
+when the view opened one (`storage.Assembly`), else into a file of its own
+(`storage.PartSink`). The other fields are small text fields. Nothing holds more than a
+block and one text field in memory.
 """
 
 from __future__ import annotations
@@ -37,12 +39,14 @@ class BestandsDeelParser(BaseParser):
         if not boundary or len(boundary) > 70:
             raise ParseError("Multipart form parse error - Invalid boundary in multipart: None")
         length = int(request.META.get("CONTENT_LENGTH") or 0)
-        return _MultipartReader(stream, boundary.encode("latin-1"), length).parse()
+        assembly = getattr(parser_context.get("view"), "part_assembly", None)
+        return _MultipartReader(stream, boundary.encode("latin-1"), length, assembly).parse()
 
 
 class _MultipartReader:
-    def __init__(self, stream, boundary: bytes, length: int) -> None:
+    def __init__(self, stream, boundary: bytes, length: int, assembly: storage.Assembly | None) -> None:
         self._stream = stream
+        self._assembly = assembly
         self._remaining = length
         self._separator = b"\r\n--" + boundary
         # The first delimiter has no CRLF before it; with one added every delimiter looks alike.
@@ -122,13 +126,18 @@ class _MultipartReader:
         return headers
 
     def _file(self, filename: str, content_type: str) -> storage.ReceivedPart:
-        sink = storage.PartSink(limit=settings.DOCUMENTEN_BESTANDSDEEL_SIZE)
+        if self._assembly is not None:
+            sink = self._assembly.sink()
+        else:
+            sink = storage.PartSink(limit=settings.DOCUMENTEN_BESTANDSDEEL_SIZE)
         try:
             self._stream_until(self._separator, sink.write)
         except BaseException:
             sink.abort()
             raise
-        return sink.finish(filename=filename, content_type=content_type)
+        part = sink.finish(filename=filename, content_type=content_type)
+        part.assembly = self._assembly
+        return part
 
     def _stream_until(self, separator: bytes, write) -> None:
         """Hand everything up to the separator to `write`, block by block, without joining blocks."""

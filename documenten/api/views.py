@@ -405,17 +405,26 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
     http_method_names = ["put", "options"]
     required_scopes = {"update": {SCOPE_BIJWERKEN}}
 
+    # Where the parser writes the part (see `services.bestandsdeel_assembly_open`).
+    part_assembly = None
+
     def update(self, request, *args, **kwargs):
         deel = self.get_object()
         versie = deel.informatieobject
         services.authorisation_check(
             request.auth, {SCOPE_BIJWERKEN}, versie.informatieobjecttype, versie.vertrouwelijkheidaanduiding
         )
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        deel = services.bestandsdeel_upload(
-            bestandsdeel=deel, lock=serializer.validated_data["lock"], uploaded=serializer.validated_data["inhoud"]
-        )
+        # Opened before the body is read, so the part streams straight to its place.
+        self.part_assembly = services.bestandsdeel_assembly_open(bestandsdeel=deel)
+        try:
+            serializer = self.get_serializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            deel = services.bestandsdeel_upload(
+                bestandsdeel=deel, lock=serializer.validated_data["lock"], uploaded=serializer.validated_data["inhoud"]
+            )
+        finally:
+            if self.part_assembly is not None:
+                self.part_assembly.release()
         return Response(s.BestandsDeelResponseSerializer(deel, context=self.get_serializer_context()).data)
 
 
