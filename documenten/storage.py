@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.core.files import File
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 
 from .models import documenten_storage
@@ -126,12 +127,9 @@ def upload_returned(uploaded) -> None:
         uploaded.assembly.accepted = False
 
 
-def _local_path(storage, name: str) -> str | None:
-    """The path of a name in a storage on local disk; None for other storages (S3, ...)."""
-    try:
-        return storage.path(name)
-    except NotImplementedError:
-        return None
+def _on_local_disk(storage) -> bool:
+    """Whether the storage keeps its files in a folder on this machine (not S3, not in memory)."""
+    return isinstance(storage, FileSystemStorage)
 
 
 def _create(storage, name: str) -> int:
@@ -200,7 +198,7 @@ class PartSink:
         self._name = new_name("bestandsdelen")
         self._file = None
         self.size = 0
-        if _local_path(self._storage, self._name) is not None:
+        if _on_local_disk(self._storage):
             self._descriptor = _create(self._storage, self._name)
         else:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 - handed over in finish()
@@ -325,7 +323,7 @@ def assembly_name(key: str) -> str:
 def assembly_open(key: str) -> Assembly | None:
     """Open (and lock) a version's assembled file; None when the storage is not on local disk."""
     name = assembly_name(key)
-    if _local_path(documenten_storage(), name) is None:
+    if not _on_local_disk(documenten_storage()):
         return None
     return Assembly(name)
 
@@ -372,7 +370,7 @@ def store_concatenation(names: Iterable[str]) -> StoredFile:
     """Write the concatenation of stored files (the parts of a file) as one new file."""
     storage = documenten_storage()
     name = new_name("inhoud")
-    if _local_path(storage, name) is not None:
+    if _on_local_disk(storage):
         return _concatenate_local(storage, name, names)
     hashing = HashingReader(_opened(storage, names))
     name = storage.save(name, ChunkedFile(hashing))
