@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from rest_framework import status as http_status
 
@@ -609,18 +609,25 @@ def bestandsdeel_assembly_open(*, bestandsdeel: BestandsDeel) -> storage.Assembl
     whose earlier parts were stored that way).
     """
     versie = bestandsdeel.informatieobject
-    first = versie.bestandsdelen.order_by("volgnummer").first()
-    assembly = storage.assembly_open(first.uuid.hex) if first else None
+    assembly = storage.assembly_open(_assembly_key(versie))
     if assembly is None:
         return None
     # Read the parts only now that no other upload of this version is writing.
-    deel = versie.bestandsdelen.filter(pk=bestandsdeel.pk).first()
-    if deel is None or versie.bestandsdelen.exclude(inhoud="").exclude(inhoud=assembly.name).exists():
+    state = versie.bestandsdelen.aggregate(
+        found=Count("pk", filter=Q(pk=bestandsdeel.pk)),
+        replacing=Count("pk", filter=Q(pk=bestandsdeel.pk) & ~Q(inhoud="")),
+        elsewhere=Count("pk", filter=~Q(inhoud="") & ~Q(inhoud=assembly.name)),
+        offset=Sum("omvang", filter=Q(volgnummer__lt=bestandsdeel.volgnummer)),
+    )
+    if not state["found"] or state["elsewhere"]:
         assembly.release()
         return None
-    earlier = versie.bestandsdelen.filter(volgnummer__lt=deel.volgnummer).aggregate(omvang=Sum("omvang"))
-    assembly.place(offset=earlier["omvang"] or 0, limit=deel.omvang, replacing=bool(deel.inhoud))
+    assembly.place(offset=state["offset"] or 0, limit=bestandsdeel.omvang, replacing=bool(state["replacing"]))
     return assembly
+
+
+def _assembly_key(versie: EnkelvoudigInformatieObject) -> str:
+    return f"{versie.informatieobject.uuid.hex}v{versie.versie}"
 
 
 @contextmanager
@@ -681,7 +688,7 @@ def bestandsdeel_upload(*, bestandsdeel: BestandsDeel, lock: str, uploaded) -> B
 def _bestandsdelen_merge(versie: EnkelvoudigInformatieObject, written: list[str]) -> None:
     parts = list(versie.bestandsdelen.order_by("volgnummer"))
     part_names = [p.inhoud.name for p in parts]
-    assembled = storage.assembly_name(parts[0].uuid.hex)
+    assembled = storage.assembly_name(_assembly_key(versie))
     if all(name == assembled for name in part_names):
         stored = storage.store_assembled(assembled)
         part_names = []
