@@ -7,7 +7,8 @@ except for `indicatieGebruiksrecht` on the latest, which follows the gebruiksrec
 
 Files live in the `documenten` storage (Django's storage API: local disk by default,
 S3-compatible storage by setting). Large files arrive in `BestandsDeel`en; the version
-has no file until every part is in and the parts are merged.
+has no file until every part is in (on local disk each part is written straight into its
+place in the file; elsewhere the parts are merged at the end).
 """
 
 from __future__ import annotations

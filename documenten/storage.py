@@ -1,7 +1,9 @@
 """Files in the documenten storage, streamed: no file is ever held whole in memory.
 
-Every write computes the SHA-256 of the bytes as they pass, so the checksum that goes
-into `integriteit` is the one of what was written. Reads go in chunks of CHUNK_SIZE.
+Every file gets its SHA-256 when it is written: of the bytes as they pass, or, for a file
+put together in place from bestandsdelen, read back once when its last part is in; the
+checksum that goes into `integriteit` is the one of what was written. Reads go in chunks
+of CHUNK_SIZE.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from django.core.files.uploadedfile import UploadedFile
 from .models import documenten_storage
 
 CHUNK_SIZE = 1024 * 1024
-# Merging parts on local disk copies in blocks of this size.
-MERGE_BLOCK = 4 * 1024 * 1024
+# Copying and hashing files on local disk go in blocks of this size.
+COPY_BLOCK = 4 * 1024 * 1024
 # Base64 is decoded this many characters at a time (a multiple of 4).
 BASE64_CHUNK = 4 * 256 * 1024
 _WHITESPACE = re.compile(r"\s")
@@ -284,7 +286,7 @@ class Assembly:
 
     def _copy_into_place(self, received: ReceivedPart) -> None:
         position = self.offset
-        buffer = bytearray(MERGE_BLOCK)
+        buffer = bytearray(COPY_BLOCK)
         view = memoryview(buffer)
         with open(documenten_storage().path(received.stored_name), "rb", buffering=0) as source:
             while count := source.readinto(buffer):
@@ -357,7 +359,7 @@ def store_assembled(name: str) -> StoredFile:
     """The assembled file is complete: its size, and its SHA-256 read back in large blocks."""
     digest = hashlib.sha256()
     size = 0
-    buffer = bytearray(MERGE_BLOCK)
+    buffer = bytearray(COPY_BLOCK)
     view = memoryview(buffer)
     with open(documenten_storage().path(name), "rb", buffering=0) as handle:
         while count := handle.readinto(buffer):
@@ -381,7 +383,7 @@ def _concatenate_local(storage, name: str, names: Iterable[str]) -> StoredFile:
     """On local disk: large blocks through one buffer, hashed between reading and writing."""
     digest = hashlib.sha256()
     size = 0
-    buffer = bytearray(MERGE_BLOCK)
+    buffer = bytearray(COPY_BLOCK)
     view = memoryview(buffer)
     descriptor = _create(storage, name)
     try:

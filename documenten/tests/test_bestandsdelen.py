@@ -292,3 +292,19 @@ def test_parts_in_a_storage_off_local_disk(client, iotype, settings, django_capt
     body = client.get(document["url"]).json()
     assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
     assert download(client, body["inhoud"]) == content
+
+
+def test_the_orphan_sweep_leaves_a_file_being_put_together(client, iotype, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from documenten.cleanup import orphaned_files_remove
+
+    document = _announce(client, iotype, 15)
+    first, second = document["bestandsdelen"]
+    assert _put(client, first, b"0123456789").status_code == 200
+
+    assert orphaned_files_remove(grace=timedelta(0)) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _put(client, second, b"abcde").status_code == 200
+
+    assert download(client, document["url"] + "/download") == b"0123456789abcde"
