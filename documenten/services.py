@@ -657,7 +657,7 @@ def bestandsdeel_upload(*, bestandsdeel: BestandsDeel, lock: str, uploaded) -> B
             raise DomainError(
                 "De `lock` komt niet overeen met de lock van het informatieobject.", "incorrect-lock-id", field="lock"
             )
-        bestandsdeel = BestandsDeel.objects.select_related("informatieobject").get(pk=bestandsdeel.pk)
+        bestandsdeel = BestandsDeel.objects.select_related("informatieobject__informatieobject").get(pk=bestandsdeel.pk)
         if uploaded.size != bestandsdeel.omvang:
             raise DomainError(
                 f"Dit bestandsdeel is {bestandsdeel.omvang} bytes; er kwamen er {uploaded.size}.",
