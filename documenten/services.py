@@ -613,12 +613,16 @@ def bestandsdeel_assembly_open(*, bestandsdeel: BestandsDeel) -> storage.Assembl
     if assembly is None:
         return None
     # Read the parts only now that no other upload of this version is writing.
-    state = versie.bestandsdelen.aggregate(
-        found=Count("pk", filter=Q(pk=bestandsdeel.pk)),
-        replacing=Count("pk", filter=Q(pk=bestandsdeel.pk) & ~Q(inhoud="")),
-        elsewhere=Count("pk", filter=~Q(inhoud="") & ~Q(inhoud=assembly.name)),
-        offset=Sum("omvang", filter=Q(volgnummer__lt=bestandsdeel.volgnummer)),
-    )
+    try:
+        state = versie.bestandsdelen.aggregate(
+            found=Count("pk", filter=Q(pk=bestandsdeel.pk)),
+            replacing=Count("pk", filter=Q(pk=bestandsdeel.pk) & ~Q(inhoud="")),
+            elsewhere=Count("pk", filter=~Q(inhoud="") & ~Q(inhoud=assembly.name)),
+            offset=Sum("omvang", filter=Q(volgnummer__lt=bestandsdeel.volgnummer)),
+        )
+    except BaseException:
+        assembly.release()
+        raise
     if not state["found"] or state["elsewhere"]:
         assembly.release()
         return None

@@ -308,3 +308,28 @@ def test_the_orphan_sweep_leaves_a_file_being_put_together(client, iotype, djang
         assert _put(client, second, b"abcde").status_code == 200
 
     assert download(client, document["url"] + "/download") == b"0123456789abcde"
+
+
+def test_an_upload_begun_with_parts_in_files_of_their_own_ends_that_way(
+    client, iotype, documenten_storage, django_capture_on_commit_callbacks
+):
+    """Parts stored before parts were written in place stay files of their own and are merged at the end."""
+    from django.core.files.base import ContentFile
+
+    from documenten.models import BestandsDeel
+    from documenten.models import documenten_storage as storage
+
+    document = _announce(client, iotype, 15)
+    first, second = document["bestandsdelen"]
+    deel = BestandsDeel.objects.get(uuid=first["url"].rsplit("/", 1)[1])
+    deel.inhoud = storage().save("bestandsdelen/aa/oud", ContentFile(b"0123456789"))
+    deel.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _put(client, second, b"abcde").status_code == 200
+
+    body = client.get(document["url"]).json()
+    assert body["integriteit"]["waarde"] == hashlib.sha256(b"0123456789abcde").hexdigest()
+    assert download(client, body["inhoud"]) == b"0123456789abcde"
+    assert _files(documenten_storage) == ["inhoud"]  # the old parts are gone, no empty file left behind
+    assert len([p for p in documenten_storage.rglob("*") if p.is_file()]) == 1
