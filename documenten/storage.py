@@ -254,11 +254,13 @@ class Assembly:
         self.placed = False
         self.accepted = False
         self.size = 0
+        self._size_before = 0
         self._descriptor = _create_locked(documenten_storage(), name)
 
     def place(self, *, offset: int, limit: int, replacing: bool) -> None:
         """Where this upload's part goes; `replacing` when that part was accepted before."""
         self.offset, self.limit, self.replacing, self.placed = offset, limit, replacing, True
+        self._size_before = os.fstat(self._descriptor).st_size
 
     def sink(self) -> Assembly | PartSink:
         return PartSink(limit=self.limit) if self.replacing else self
@@ -307,11 +309,14 @@ class Assembly:
                 if os.fstat(self._descriptor).st_size == 0:
                     os.unlink(documenten_storage().path(self.name))
             elif not self.accepted and not self.replacing:
-                if self.offset == 0:
+                # Back to the accepted parts; a part sent before its turn must not leave a
+                # longer file (with a hole where the missing part goes) behind.
+                keep = min(self.offset, self._size_before)
+                if keep == 0:
                     # Nothing of this version is accepted yet: no file at all, not an empty one.
                     os.unlink(documenten_storage().path(self.name))
                 else:
-                    os.ftruncate(self._descriptor, self.offset)
+                    os.ftruncate(self._descriptor, keep)
         finally:
             os.close(self._descriptor)
             self._descriptor = -1

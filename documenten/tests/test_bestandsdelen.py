@@ -94,6 +94,7 @@ def test_parts_come_in_order_with_their_size_and_the_lock(client, iotype, docume
     first, second = document["bestandsdelen"]
 
     assert _error(_put(client, second, b"12345")) == ("inhoud", "bestandsdeel-volgorde")
+    assert _files(documenten_storage) == []
     assert _error(_put(client, first, b"too short")) == ("inhoud", "file-size")
     assert _error(_put(client, first, b"far too long for it")) == ("inhoud", "file-size")
     assert _error(_put(client, first, b"0123456789", lock="fout")) == ("lock", "incorrect-lock-id")
@@ -233,6 +234,7 @@ def test_a_refused_later_part_leaves_the_earlier_ones(client, iotype, django_cap
     first, second, third = document["bestandsdelen"]
     assert _put(client, first, content[:10]).status_code == 200
 
+    assert _error(_put(client, third, content[20:])) == ("inhoud", "bestandsdeel-volgorde")
     assert _error(_put(client, second, b"far too long for this part")) == ("inhoud", "file-size")
     assert _error(_put(client, second, b"abcdefghij", lock="fout")) == ("lock", "incorrect-lock-id")
     broken = _raw_put(client, second, [("lock", first["lock"].encode(), False), ("inhoud", b"abc", True)], close=False)
