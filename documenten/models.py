@@ -257,6 +257,13 @@ class BestandsDeel(models.Model):
     inhoud = models.FileField(
         storage=documenten_storage, max_length=500, blank=True, help_text="The stored part, once uploaded."
     )
+    sha256_state = models.BinaryField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The running SHA-256 of the file up to and including this part (see `documenten.sha256`), "
+        "when every part before it was hashed as it was written.",
+    )
 
     class Meta:
         verbose_name = "bestandsdeel"

@@ -626,7 +626,18 @@ def bestandsdeel_assembly_open(*, bestandsdeel: BestandsDeel) -> storage.Assembl
     if not state["found"] or state["elsewhere"]:
         assembly.release()
         return None
-    assembly.place(offset=state["offset"] or 0, limit=bestandsdeel.omvang, replacing=bool(state["replacing"]))
+    if bestandsdeel.volgnummer == 1:
+        sha256_before: bytes | None = b""
+    else:
+        before = versie.bestandsdelen.filter(volgnummer=bestandsdeel.volgnummer - 1)
+        saved = before.values_list("sha256_state", flat=True).first()
+        sha256_before = bytes(saved) if saved is not None else None
+    assembly.place(
+        offset=state["offset"] or 0,
+        limit=bestandsdeel.omvang,
+        replacing=bool(state["replacing"]),
+        sha256_before=sha256_before,
+    )
     return assembly
 
 
@@ -680,7 +691,12 @@ def bestandsdeel_upload(*, bestandsdeel: BestandsDeel, lock: str, uploaded) -> B
         if not stored.assembled:
             written.append(stored.name)
         bestandsdeel.inhoud = stored.name
-        bestandsdeel.save(update_fields=["inhoud"])
+        bestandsdeel.sha256_state = stored.sha256_state
+        bestandsdeel.save(update_fields=["inhoud", "sha256_state"])
+        if replaced:
+            # The running SHA-256 of the parts after this one no longer fits the file.
+            later = bestandsdeel.informatieobject.bestandsdelen.filter(volgnummer__gt=bestandsdeel.volgnummer)
+            later.update(sha256_state=None)
         if replaced and replaced != stored.name:
             transaction.on_commit(lambda: storage.delete([replaced]))
         versie = bestandsdeel.informatieobject
@@ -694,7 +710,8 @@ def _bestandsdelen_merge(versie: EnkelvoudigInformatieObject, written: list[str]
     part_names = [p.inhoud.name for p in parts]
     assembled = storage.assembly_name(_assembly_key(versie))
     if all(name == assembled for name in part_names):
-        stored = storage.store_assembled(assembled)
+        last = parts[-1].sha256_state
+        stored = storage.store_assembled(assembled, bytes(last) if last is not None else None)
         part_names = []
     else:
         stored = storage.store_concatenation(part_names)

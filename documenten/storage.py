@@ -24,6 +24,7 @@ from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 
+from . import sha256
 from .models import documenten_storage
 
 CHUNK_SIZE = 1024 * 1024
@@ -106,6 +107,7 @@ class StoredPart:
 
     name: str
     assembled: bool
+    sha256_state: bytes | None = None
 
 
 def store_upload(uploaded) -> StoredPart:
@@ -117,7 +119,8 @@ def store_upload(uploaded) -> StoredPart:
     """
     if isinstance(uploaded, ReceivedPart):
         if uploaded.assembly is not None:
-            return StoredPart(name=uploaded.assembly.accept(uploaded), assembled=True)
+            name = uploaded.assembly.accept(uploaded)
+            return StoredPart(name=name, assembled=True, sha256_state=uploaded.assembly.sha256_state)
         if uploaded.stored_name:
             return StoredPart(name=uploaded.claim(), assembled=False)
     return StoredPart(name=documenten_storage().save(new_name("bestandsdelen"), uploaded), assembled=False)
@@ -206,11 +209,11 @@ class PartSink:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 - handed over in finish()
             self._descriptor = self._file.fileno()
 
-    def write(self, data) -> None:
+    def write(self, block: bytes, start: int, end: int) -> None:
         room = self._limit - self.size
         if room > 0:
-            _write_all(self._descriptor, data[:room] if len(data) > room else data)
-        self.size += len(data)
+            _write_all(self._descriptor, memoryview(block)[start : min(end, start + room)])
+        self.size += end - start
 
     def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
         if self._file is None:
@@ -255,30 +258,48 @@ class Assembly:
         self.accepted = False
         self.size = 0
         self._size_before = 0
+        self._hashing: sha256.Hasher | None = None
+        self.sha256_state: bytes | None = None
         self._descriptor = _create_locked(documenten_storage(), name)
 
-    def place(self, *, offset: int, limit: int, replacing: bool) -> None:
-        """Where this upload's part goes; `replacing` when that part was accepted before."""
+    def place(self, *, offset: int, limit: int, replacing: bool, sha256_before: bytes | None) -> None:
+        """Where this upload's part goes; `replacing` when that part was accepted before.
+
+        `sha256_before`: the saved SHA-256 state of the file up to `offset` (empty for the
+        first part), or None when there is none; with one the new part is hashed as it is
+        written, continuing that state, and `sha256_state` holds the state after it.
+        """
         self.offset, self.limit, self.replacing, self.placed = offset, limit, replacing, True
         self._size_before = os.fstat(self._descriptor).st_size
+        if sha256_before is not None and not replacing and sha256.available():
+            self._hashing = sha256.Hasher(sha256.Sha256State(sha256_before or None))
 
     def sink(self) -> Assembly | PartSink:
         return PartSink(limit=self.limit) if self.replacing else self
 
-    def write(self, data) -> None:
-        """The parser's sink for a new part: at its offset, at most its size."""
+    def write(self, block: bytes, start: int, end: int) -> None:
+        """The parser's sink for a new part: at its offset, at most its size, hashed as written."""
         room = self.limit - self.size
         if room > 0:
-            _write_all(self._descriptor, data[:room] if len(data) > room else data, self.offset + self.size)
-        self.size += len(data)
+            end_written = min(end, start + room)
+            _write_all(self._descriptor, memoryview(block)[start:end_written], self.offset + self.size)
+            if self._hashing is not None:
+                self._hashing.update(block, start, end_written)
+        self.size += end - start
 
     def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
+        if self._hashing is not None:
+            self.sha256_state = self._hashing.finish()
+            self._hashing = None
         return ReceivedPart(
             file=None, stored_name="", name=filename, content_type=content_type, size=self.size, assembly=self
         )
 
     def abort(self) -> None:
         """The parser failed; `release` undoes what was written."""
+        if self._hashing is not None:
+            self._hashing.finish()
+            self._hashing = None
 
     def accept(self, received: ReceivedPart) -> str:
         if self.replacing:
@@ -304,6 +325,7 @@ class Assembly:
         """
         if self._descriptor < 0:
             return
+        self.abort()
         try:
             if not self.placed:
                 if os.fstat(self._descriptor).st_size == 0:
@@ -360,8 +382,15 @@ def _create_locked(storage, name: str) -> int:
         os.close(descriptor)
 
 
-def store_assembled(name: str) -> StoredFile:
-    """The assembled file is complete: its size, and its SHA-256 read back in large blocks."""
+def store_assembled(name: str, sha256_state: bytes | None = None) -> StoredFile:
+    """The assembled file is complete: its size, and its SHA-256.
+
+    The SHA-256 comes from the state hashed while its parts were written, when every part
+    was; else it is read back in large blocks.
+    """
+    if sha256_state is not None:
+        size = os.stat(documenten_storage().path(name)).st_size
+        return StoredFile(name=name, size=size, sha256=sha256.Sha256State(sha256_state).hexdigest())
     digest = hashlib.sha256()
     size = 0
     buffer = bytearray(COPY_BLOCK)

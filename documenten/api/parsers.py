@@ -140,17 +140,17 @@ class _MultipartReader:
         return part
 
     def _stream_until(self, separator: bytes, write) -> None:
-        """Hand everything up to the separator to `write`, block by block, without joining blocks."""
+        """Hand everything up to the separator to `write(block, start, end)`, without joining blocks."""
         keep = len(separator) - 1  # a separator may begin in the last `keep` bytes of a block
         held, self._buffer = self._buffer, b""
         while True:
             index = held.find(separator)
             if index >= 0:
-                write(memoryview(held)[:index])
+                write(held, 0, index)
                 self._buffer = held[index + len(separator) :]
                 return
             if len(held) > keep:
-                write(memoryview(held)[: len(held) - keep])
+                write(held, 0, len(held) - keep)
                 held = held[len(held) - keep :]
             block = self._read()
             if not block:
@@ -161,8 +161,8 @@ class _MultipartReader:
             joined = held + block[:keep]
             index = joined.find(separator)
             if index >= 0:
-                write(memoryview(joined)[:index])
+                write(joined, 0, index)
                 self._buffer = joined[index + len(separator) :] + block[keep:]
                 return
-            write(memoryview(held))
+            write(held, 0, len(held))
             held = block

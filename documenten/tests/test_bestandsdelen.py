@@ -335,3 +335,45 @@ def test_an_upload_begun_with_parts_in_files_of_their_own_ends_that_way(
     assert download(client, body["inhoud"]) == b"0123456789abcde"
     assert _files(documenten_storage) == ["inhoud"]  # the old parts are gone, no empty file left behind
     assert len([p for p in documenten_storage.rglob("*") if p.is_file()]) == 1
+
+
+@pytest.mark.parametrize("hashed_while_written", [True, False])
+def test_the_sha256_with_and_without_a_running_state(
+    client, iotype, monkeypatch, django_capture_on_commit_callbacks, hashed_while_written
+):
+    """Hashed part by part as written (OpenSSL's state saved with each part), or read back at the end."""
+    from documenten import sha256
+    from documenten.models import BestandsDeel
+
+    monkeypatch.setattr(sha256, "available", lambda: hashed_while_written)
+    content = bytes(range(200, 256)) + b"x" * 9
+    document = _announce(client, iotype, len(content))
+    delen = document["bestandsdelen"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for index, deel in enumerate(delen):
+            assert _put(client, deel, content[index * PART : (index + 1) * PART]).status_code == 200
+            if index < len(delen) - 1:
+                saved = BestandsDeel.objects.get(uuid=deel["url"].rsplit("/", 1)[1]).sha256_state
+                assert (saved is not None) is hashed_while_written
+
+    body = client.get(document["url"]).json()
+    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
+    assert download(client, body["inhoud"]) == content
+
+
+def test_a_saved_sha256_state_resumes_where_it_stopped():
+    import os
+
+    from documenten import sha256
+
+    data = os.urandom(300_001)
+    first = sha256.Sha256State()
+    first.update(data, 0, 100_000)
+    hasher = sha256.Hasher(sha256.Sha256State(first.save()))
+    hasher.update(data, 100_000, 250_000)
+    last = sha256.Sha256State(hasher.finish())
+    last.update(data, 250_000, len(data))
+
+    assert sha256.available()
+    assert last.hexdigest() == hashlib.sha256(data).hexdigest()
