@@ -1,9 +1,10 @@
 """Files in the documenten storage, streamed: no file is ever held whole in memory.
 
-Every file gets its SHA-256 when it is written: of the bytes as they pass, or, for a file
-put together in place from bestandsdelen, read back once when its last part is in; the
-checksum that goes into `integriteit` is the one of what was written. Reads go in chunks
-of CHUNK_SIZE.
+Every file gets its SHA-256 when it is written, of the bytes as they pass; a file put
+together in place from bestandsdelen is hashed part by part with a state saved between
+the parts (`documenten.sha256`), or read back once when its last part is in if that chain
+is broken. The checksum that goes into `integriteit` is the one of what was written.
+Reads go in chunks of CHUNK_SIZE.
 """
 
 from __future__ import annotations
