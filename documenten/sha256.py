@@ -110,7 +110,8 @@ class Hasher:
                     self._error = exc
 
     def update(self, block: bytes, start: int, end: int) -> None:
-        self._blocks.put((block, start, end))
+        # Only an immutable bytes object can be read by address while this thread goes on.
+        self._blocks.put((block if type(block) is bytes else bytes(block), start, end))
 
     def finish(self) -> bytes:
         self._blocks.put(None)

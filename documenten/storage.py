@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import fcntl
 import hashlib
 import io
+import logging
 import os
 import re
 import tempfile
@@ -27,6 +29,8 @@ from django.core.files.uploadedfile import UploadedFile
 
 from . import sha256
 from .models import documenten_storage
+
+logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 1024 * 1024
 # Copying and hashing files on local disk go in blocks of this size.
@@ -290,7 +294,11 @@ class Assembly:
 
     def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
         if self._hashing is not None:
-            self.sha256_state = self._hashing.finish()
+            try:
+                self.sha256_state = self._hashing.finish()
+            except Exception:
+                # No running state then: the file is read back when its last part is in.
+                logger.warning("bestandsdeel_hashing_failed", exc_info=True)
             self._hashing = None
         return ReceivedPart(
             file=None, stored_name="", name=filename, content_type=content_type, size=self.size, assembly=self
@@ -299,7 +307,8 @@ class Assembly:
     def abort(self) -> None:
         """The parser failed; `release` undoes what was written."""
         if self._hashing is not None:
-            self._hashing.finish()
+            with contextlib.suppress(Exception):
+                self._hashing.finish()
             self._hashing = None
 
     def accept(self, received: ReceivedPart) -> str:

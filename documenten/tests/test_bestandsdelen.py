@@ -377,3 +377,24 @@ def test_a_saved_sha256_state_resumes_where_it_stopped():
 
     assert sha256.available()
     assert last.hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_a_failing_running_sha256_falls_back_to_reading_the_file(
+    client, iotype, monkeypatch, django_capture_on_commit_callbacks
+):
+    from documenten import sha256
+
+    def broken(self, block, start, end):
+        raise OSError("no hashing today")
+
+    monkeypatch.setattr(sha256.Sha256State, "update", broken)
+    content = b"0123456789abcde"
+    document = _announce(client, iotype, len(content))
+    first, second = document["bestandsdelen"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _put(client, first, content[:10]).status_code == 200
+        assert _put(client, second, content[10:]).status_code == 200
+
+    body = client.get(document["url"]).json()
+    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
