@@ -7,7 +7,8 @@ except for `indicatieGebruiksrecht` on the latest, which follows the gebruiksrec
 
 Files live in the `documenten` storage (Django's storage API: local disk by default,
 S3-compatible storage by setting). Large files arrive in `BestandsDeel`en; the version
-has no file until every part is in and the parts are merged.
+has no file until every part is in (on local disk each part is written straight into its
+place in the file; elsewhere the parts are merged at the end).
 """
 
 from __future__ import annotations
@@ -255,6 +256,13 @@ class BestandsDeel(models.Model):
     omvang = models.PositiveBigIntegerField(help_text="De grootte van dit specifieke bestandsdeel.")
     inhoud = models.FileField(
         storage=documenten_storage, max_length=500, blank=True, help_text="The stored part, once uploaded."
+    )
+    sha256_state = models.BinaryField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The running SHA-256 of the file up to and including this part (see `documenten.sha256`), "
+        "when every part before it was hashed as it was written.",
     )
 
     class Meta:

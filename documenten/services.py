@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from rest_framework import status as http_status
 
@@ -591,7 +592,7 @@ def informatieobject_unlock(*, informatieobject: InformatieObject, lock: str, fo
 
 
 def _upload_discard(versie: EnkelvoudigInformatieObject) -> None:
-    names = [p.inhoud.name for p in versie.bestandsdelen.all() if p.inhoud]
+    names = list(dict.fromkeys(p.inhoud.name for p in versie.bestandsdelen.all() if p.inhoud))
     versie.bestandsdelen.all().delete()
     versie.bestandsomvang = None
     versie.save(update_fields=["bestandsomvang"])
@@ -599,16 +600,71 @@ def _upload_discard(versie: EnkelvoudigInformatieObject) -> None:
     logger.info("upload_discarded", extra={"uuid": str(versie.informatieobject.uuid), "versie": versie.versie})
 
 
+def bestandsdeel_assembly_open(*, bestandsdeel: BestandsDeel) -> storage.Assembly | None:
+    """Where the upload of a part goes when the storage is on local disk: its place in the file.
+
+    The file of the version is put together in place (`storage.Assembly`), so the last
+    part leaves nothing to copy. The caller releases the returned assembly when the
+    request ends. None: the part goes to a file of its own (other storages, or a version
+    whose earlier parts were stored that way).
+    """
+    versie = bestandsdeel.informatieobject
+    assembly = storage.assembly_open(_assembly_key(versie))
+    if assembly is None:
+        return None
+    # Read the parts only now that no other upload of this version is writing.
+    try:
+        state = versie.bestandsdelen.aggregate(
+            found=Count("pk", filter=Q(pk=bestandsdeel.pk)),
+            replacing=Count("pk", filter=Q(pk=bestandsdeel.pk) & ~Q(inhoud="")),
+            elsewhere=Count("pk", filter=~Q(inhoud="") & ~Q(inhoud=assembly.name)),
+            offset=Sum("omvang", filter=Q(volgnummer__lt=bestandsdeel.volgnummer)),
+        )
+    except BaseException:
+        assembly.release()
+        raise
+    if not state["found"] or state["elsewhere"]:
+        assembly.release()
+        return None
+    if bestandsdeel.volgnummer == 1:
+        sha256_before: bytes | None = b""
+    else:
+        before = versie.bestandsdelen.filter(volgnummer=bestandsdeel.volgnummer - 1)
+        saved = before.values_list("sha256_state", flat=True).first()
+        sha256_before = bytes(saved) if saved is not None else None
+    assembly.place(
+        offset=state["offset"] or 0,
+        limit=bestandsdeel.omvang,
+        replacing=bool(state["replacing"]),
+        sha256_before=sha256_before,
+    )
+    return assembly
+
+
+def _assembly_key(versie: EnkelvoudigInformatieObject) -> str:
+    return f"{versie.informatieobject.uuid.hex}v{versie.versie}"
+
+
+@contextmanager
+def _upload_returned_on_failure(uploaded) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        storage.upload_returned(uploaded)
+        raise
+
+
 def bestandsdeel_upload(*, bestandsdeel: BestandsDeel, lock: str, uploaded) -> BestandsDeel:
     """Store one part. Parts arrive in order and each has exactly its announced size.
 
-    When the last part is in, the parts are merged into the document's file (hashed while
-    written) and removed; only then is the document downloadable.
+    When the last part is in, the document's file is complete: put together in place, its
+    SHA-256 is read back; stored as separate parts, they are merged into it (hashed while
+    written) and removed. Only then is the document downloadable.
     """
     if uploaded is None:
         raise DomainError("Dit veld is vereist.", "required", field="inhoud")
     written: list[str] = []
-    with _files_removed_on_failure(written), transaction.atomic():
+    with _upload_returned_on_failure(uploaded), _files_removed_on_failure(written), transaction.atomic():
         informatieobject = InformatieObject.objects.select_for_update().get(
             pk=bestandsdeel.informatieobject.informatieobject_id
         )
@@ -616,7 +672,7 @@ def bestandsdeel_upload(*, bestandsdeel: BestandsDeel, lock: str, uploaded) -> B
             raise DomainError(
                 "De `lock` komt niet overeen met de lock van het informatieobject.", "incorrect-lock-id", field="lock"
             )
-        bestandsdeel = BestandsDeel.objects.select_related("informatieobject").get(pk=bestandsdeel.pk)
+        bestandsdeel = BestandsDeel.objects.select_related("informatieobject__informatieobject").get(pk=bestandsdeel.pk)
         if uploaded.size != bestandsdeel.omvang:
             raise DomainError(
                 f"Dit bestandsdeel is {bestandsdeel.omvang} bytes; er kwamen er {uploaded.size}.",
@@ -631,11 +687,17 @@ def bestandsdeel_upload(*, bestandsdeel: BestandsDeel, lock: str, uploaded) -> B
                 field="inhoud",
             )
         replaced = bestandsdeel.inhoud.name if bestandsdeel.inhoud else ""
-        name = storage.store_upload(uploaded)
-        written.append(name)
-        bestandsdeel.inhoud = name
-        bestandsdeel.save(update_fields=["inhoud"])
+        stored = storage.store_upload(uploaded)
+        if not stored.assembled:
+            written.append(stored.name)
+        bestandsdeel.inhoud = stored.name
+        bestandsdeel.sha256_state = stored.sha256_state
+        bestandsdeel.save(update_fields=["inhoud", "sha256_state"])
         if replaced:
+            # The running SHA-256 of the parts after this one no longer fits the file.
+            later = bestandsdeel.informatieobject.bestandsdelen.filter(volgnummer__gt=bestandsdeel.volgnummer)
+            later.update(sha256_state=None)
+        if replaced and replaced != stored.name:
             transaction.on_commit(lambda: storage.delete([replaced]))
         versie = bestandsdeel.informatieobject
         if not versie.bestandsdelen.filter(inhoud="").exists():
@@ -645,8 +707,15 @@ def bestandsdeel_upload(*, bestandsdeel: BestandsDeel, lock: str, uploaded) -> B
 
 def _bestandsdelen_merge(versie: EnkelvoudigInformatieObject, written: list[str]) -> None:
     parts = list(versie.bestandsdelen.order_by("volgnummer"))
-    stored = storage.store_concatenation(p.inhoud.name for p in parts)
-    written.append(stored.name)
+    part_names = [p.inhoud.name for p in parts]
+    assembled = storage.assembly_name(_assembly_key(versie))
+    if all(name == assembled for name in part_names):
+        last = parts[-1].sha256_state
+        stored = storage.store_assembled(assembled, bytes(last) if last is not None else None)
+        part_names = []
+    else:
+        stored = storage.store_concatenation(part_names)
+        written.append(stored.name)
     if stored.size != versie.bestandsomvang:
         raise DomainError(
             f"De bestandsdelen zijn samen {stored.size} bytes, niet de aangekondigde {versie.bestandsomvang}.",
@@ -655,9 +724,9 @@ def _bestandsdelen_merge(versie: EnkelvoudigInformatieObject, written: list[str]
         )
     _set_file(versie, stored)
     versie.save()
-    part_names = [p.inhoud.name for p in parts]
     versie.bestandsdelen.all().delete()
-    transaction.on_commit(lambda: storage.delete(part_names))
+    if part_names:
+        transaction.on_commit(lambda: storage.delete(part_names))
     logger.info("bestandsdelen_merged", extra={"uuid": str(versie.informatieobject.uuid), "size": stored.size})
 
 

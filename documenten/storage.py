@@ -1,15 +1,22 @@
 """Files in the documenten storage, streamed: no file is ever held whole in memory.
 
-Every write computes the SHA-256 of the bytes as they pass, so the checksum that goes
-into `integriteit` is the one of what was written. Reads go in chunks of CHUNK_SIZE.
+Every file gets its SHA-256 when it is written, of the bytes as they pass; a file put
+together in place from bestandsdelen is hashed part by part with a state saved between
+the parts (`documenten.sha256`), or read back once when its last part is in if that chain
+is broken. The checksum that goes into `integriteit` is the one of what was written.
+Reads go in chunks of CHUNK_SIZE.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import fcntl
 import hashlib
 import io
+import logging
+import os
 import re
 import tempfile
 import uuid
@@ -17,10 +24,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.core.files import File
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
 
+from . import sha256
 from .models import documenten_storage
 
+logger = logging.getLogger(__name__)
+
 CHUNK_SIZE = 1024 * 1024
+# Copying and hashing files on local disk go in blocks of this size.
+COPY_BLOCK = 4 * 1024 * 1024
 # Base64 is decoded this many characters at a time (a multiple of 4).
 BASE64_CHUNK = 4 * 256 * 1024
 _WHITESPACE = re.compile(r"\s")
@@ -92,17 +106,343 @@ def store(content, *, prefix: str = "inhoud") -> StoredFile:
     return StoredFile(name=name, size=hashing.size, sha256=hashing.hexdigest())
 
 
-def store_upload(uploaded) -> str:
-    """Write an uploaded part to the storage as it is (moved, not copied, on local disk)."""
-    return documenten_storage().save(new_name("bestandsdelen"), uploaded)
+@dataclass(frozen=True)
+class StoredPart:
+    """Where an accepted part is: a file of its own, or its place in the version's assembled file."""
+
+    name: str
+    assembled: bool
+    sha256_state: bytes | None = None
+
+
+def store_upload(uploaded) -> StoredPart:
+    """Keep an accepted part in the storage.
+
+    A part received into its place in the assembled file stays there (a replaced part is
+    copied into place only now, once accepted); one the parser wrote to a file of its own
+    stays in that file; any other upload is written (or moved) to the storage.
+    """
+    if isinstance(uploaded, ReceivedPart):
+        if uploaded.assembly is not None:
+            name = uploaded.assembly.accept(uploaded)
+            return StoredPart(name=name, assembled=True, sha256_state=uploaded.assembly.sha256_state)
+        if uploaded.stored_name:
+            return StoredPart(name=uploaded.claim(), assembled=False)
+    return StoredPart(name=documenten_storage().save(new_name("bestandsdelen"), uploaded), assembled=False)
+
+
+def upload_returned(uploaded) -> None:
+    """The upload of this part failed after `store_upload`: its place counts as not written."""
+    if isinstance(uploaded, ReceivedPart) and uploaded.assembly is not None:
+        uploaded.assembly.accepted = False
+
+
+def _on_local_disk(storage) -> bool:
+    """Whether the storage keeps its files in a folder on this machine (not S3, not in memory)."""
+    return isinstance(storage, FileSystemStorage)
+
+
+def _create(storage, name: str) -> int:
+    """Open a new file of the storage for writing, as FileSystemStorage would create it."""
+    path = storage.path(name)
+    directory = os.path.dirname(path)
+    if storage.directory_permissions_mode is not None:
+        old_umask = os.umask(0o777 & ~storage.directory_permissions_mode)
+        try:
+            os.makedirs(directory, storage.directory_permissions_mode, exist_ok=True)
+        finally:
+            os.umask(old_umask)
+    else:
+        os.makedirs(directory, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    if storage.file_permissions_mode is not None:
+        os.chmod(path, storage.file_permissions_mode)
+    return descriptor
+
+
+def _write_all(descriptor: int, data, position: int | None = None) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view) if position is None else os.pwrite(descriptor, view, position)
+        view = view[written:]
+        if position is not None:
+            position += written
+
+
+class ReceivedPart(UploadedFile):
+    """A bestandsdeel as `PartSink` received it.
+
+    On local disk it is already in the storage under `stored_name`; unless the upload
+    claims it, closing it (Django closes request files after the response) removes it.
+    Elsewhere it is a temporary file that `store_upload` saves to the storage.
+    """
+
+    def __init__(
+        self, *, file, stored_name: str, name: str, content_type: str, size: int, assembly: Assembly | None = None
+    ) -> None:
+        super().__init__(file=file, name=name, content_type=content_type, size=size)
+        self.stored_name = stored_name
+        self.assembly = assembly
+
+    def claim(self) -> str:
+        name, self.stored_name = self.stored_name, ""
+        return name
+
+    def close(self) -> None:
+        if self.stored_name:
+            delete([self.claim()])
+        if self.file is not None:
+            self.file.close()
+
+
+class PartSink:
+    """Where the multipart parser writes a part's bytes as they arrive.
+
+    Bytes beyond `limit` (the largest part there is) are counted but not written, so a
+    wrong size is refused by its count without filling the disk.
+    """
+
+    def __init__(self, *, limit: int) -> None:
+        self._storage = documenten_storage()
+        self._limit = limit
+        self._name = new_name("bestandsdelen")
+        self._file = None
+        self.size = 0
+        if _on_local_disk(self._storage):
+            self._descriptor = _create(self._storage, self._name)
+        else:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - handed over in finish()
+            self._descriptor = self._file.fileno()
+
+    def write(self, block: bytes, start: int, end: int) -> None:
+        room = self._limit - self.size
+        if room > 0:
+            _write_all(self._descriptor, memoryview(block)[start : min(end, start + room)])
+        self.size += end - start
+
+    def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
+        if self._file is None:
+            os.close(self._descriptor)
+            stored_name = self._name
+        else:
+            self._file.seek(0)
+            stored_name = ""
+        return ReceivedPart(
+            file=self._file,
+            stored_name=stored_name,
+            name=filename,
+            content_type=content_type,
+            size=self.size,
+        )
+
+    def abort(self) -> None:
+        if self._file is None:
+            os.close(self._descriptor)
+            delete([self._name])
+        else:
+            self._file.close()
+
+
+class Assembly:
+    """The file of a version put together in place from its bestandsdelen (storage on local disk).
+
+    Parts arrive in order, so the parts already accepted are a prefix of the file and
+    everything from this part's offset on is not yet accepted: a new part is written
+    straight at its offset, and a refused or broken upload is undone by cutting the file
+    back to that offset. A part that replaces an accepted one goes to a file of its own
+    first and is copied into place once accepted. The file is locked (`flock`) from before
+    the upload is read until the request ends, so one upload at a time writes in it.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.offset = 0
+        self.limit = 0
+        self.replacing = False
+        self.placed = False
+        self.accepted = False
+        self.size = 0
+        self._size_before = 0
+        self._hashing: sha256.Hasher | None = None
+        self.sha256_state: bytes | None = None
+        self._descriptor = _create_locked(documenten_storage(), name)
+
+    def place(self, *, offset: int, limit: int, replacing: bool, sha256_before: bytes | None) -> None:
+        """Where this upload's part goes; `replacing` when that part was accepted before.
+
+        `sha256_before`: the saved SHA-256 state of the file up to `offset` (empty for the
+        first part), or None when there is none; with one the new part is hashed as it is
+        written, continuing that state, and `sha256_state` holds the state after it.
+        """
+        self.offset, self.limit, self.replacing, self.placed = offset, limit, replacing, True
+        self._size_before = os.fstat(self._descriptor).st_size
+        if sha256_before is not None and not replacing and sha256.available():
+            self._hashing = sha256.Hasher(sha256.Sha256State(sha256_before or None))
+
+    def sink(self) -> Assembly | PartSink:
+        return PartSink(limit=self.limit) if self.replacing else self
+
+    def write(self, block: bytes, start: int, end: int) -> None:
+        """The parser's sink for a new part: at its offset, at most its size, hashed as written."""
+        room = self.limit - self.size
+        if room > 0:
+            end_written = min(end, start + room)
+            _write_all(self._descriptor, memoryview(block)[start:end_written], self.offset + self.size)
+            if self._hashing is not None:
+                self._hashing.update(block, start, end_written)
+        self.size += end - start
+
+    def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
+        if self._hashing is not None:
+            try:
+                self.sha256_state = self._hashing.finish()
+            except Exception:
+                # No running state then: the file is read back when its last part is in.
+                logger.warning("bestandsdeel_hashing_failed", exc_info=True)
+            self._hashing = None
+        return ReceivedPart(
+            file=None, stored_name="", name=filename, content_type=content_type, size=self.size, assembly=self
+        )
+
+    def abort(self) -> None:
+        """The parser failed; `release` undoes what was written."""
+        if self._hashing is not None:
+            with contextlib.suppress(Exception):
+                self._hashing.finish()
+            self._hashing = None
+
+    def accept(self, received: ReceivedPart) -> str:
+        if self.replacing:
+            self._copy_into_place(received)
+        self.accepted = True
+        return self.name
+
+    def _copy_into_place(self, received: ReceivedPart) -> None:
+        position = self.offset
+        buffer = bytearray(COPY_BLOCK)
+        view = memoryview(buffer)
+        with open(documenten_storage().path(received.stored_name), "rb", buffering=0) as source:
+            while count := source.readinto(buffer):
+                _write_all(self._descriptor, view[:count], position)
+                position += count
+        received.close()
+
+    def release(self) -> None:
+        """End of the request: undo a new part that was not accepted, and unlock.
+
+        Not placed means this version's parts are stored otherwise; an empty file made
+        just now is then removed again.
+        """
+        if self._descriptor < 0:
+            return
+        self.abort()
+        try:
+            if not self.placed:
+                if os.fstat(self._descriptor).st_size == 0:
+                    os.unlink(documenten_storage().path(self.name))
+            elif not self.accepted and not self.replacing:
+                # Back to the accepted parts; a part sent before its turn must not leave a
+                # longer file (with a hole where the missing part goes) behind.
+                keep = min(self.offset, self._size_before)
+                if keep == 0:
+                    # Nothing of this version is accepted yet: no file at all, not an empty one.
+                    os.unlink(documenten_storage().path(self.name))
+                else:
+                    os.ftruncate(self._descriptor, keep)
+        finally:
+            os.close(self._descriptor)
+            self._descriptor = -1
+
+
+def assembly_name(key: str) -> str:
+    """The assembled file of a version, named after something every upload of it knows."""
+    return f"inhoud/{key[:2]}/{key}"
+
+
+def assembly_open(key: str) -> Assembly | None:
+    """Open (and lock) a version's assembled file; None when the storage is not on local disk."""
+    name = assembly_name(key)
+    if not _on_local_disk(documenten_storage()):
+        return None
+    return Assembly(name)
+
+
+def _create_locked(storage, name: str) -> int:
+    """Open the file (created when missing) with an exclusive lock, waiting for it.
+
+    An upload that gave up may have removed the file while we waited; then the locked
+    file is not the one the name points to any more, and we open it again.
+    """
+    path = storage.path(name)
+    while True:
+        try:
+            descriptor = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            try:
+                descriptor = _create(storage, name)
+            except FileExistsError:
+                continue
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            current = os.stat(path).st_ino
+        except FileNotFoundError:
+            current = None
+        if current == os.fstat(descriptor).st_ino:
+            return descriptor
+        os.close(descriptor)
+
+
+def store_assembled(name: str, sha256_state: bytes | None = None) -> StoredFile:
+    """The assembled file is complete: its size, and its SHA-256.
+
+    The SHA-256 comes from the state hashed while its parts were written, when every part
+    was; else it is read back in large blocks.
+    """
+    if sha256_state is not None:
+        size = os.stat(documenten_storage().path(name)).st_size
+        return StoredFile(name=name, size=size, sha256=sha256.Sha256State(sha256_state).hexdigest())
+    digest = hashlib.sha256()
+    size = 0
+    buffer = bytearray(COPY_BLOCK)
+    view = memoryview(buffer)
+    with open(documenten_storage().path(name), "rb", buffering=0) as handle:
+        while count := handle.readinto(buffer):
+            digest.update(view[:count])
+            size += count
+    return StoredFile(name=name, size=size, sha256=digest.hexdigest())
 
 
 def store_concatenation(names: Iterable[str]) -> StoredFile:
     """Write the concatenation of stored files (the parts of a file) as one new file."""
     storage = documenten_storage()
+    name = new_name("inhoud")
+    if _on_local_disk(storage):
+        return _concatenate_local(storage, name, names)
     hashing = HashingReader(_opened(storage, names))
-    name = storage.save(new_name("inhoud"), ChunkedFile(hashing))
+    name = storage.save(name, ChunkedFile(hashing))
     return StoredFile(name=name, size=hashing.size, sha256=hashing.hexdigest())
+
+
+def _concatenate_local(storage, name: str, names: Iterable[str]) -> StoredFile:
+    """On local disk: large blocks through one buffer, hashed between reading and writing."""
+    digest = hashlib.sha256()
+    size = 0
+    buffer = bytearray(COPY_BLOCK)
+    view = memoryview(buffer)
+    descriptor = _create(storage, name)
+    try:
+        for part in names:
+            with open(storage.path(part), "rb", buffering=0) as source:
+                while count := source.readinto(buffer):
+                    digest.update(view[:count])
+                    _write_all(descriptor, view[:count])
+                    size += count
+    except BaseException:
+        os.close(descriptor)
+        delete([name])
+        raise
+    os.close(descriptor)
+    return StoredFile(name=name, size=size, sha256=digest.hexdigest())
 
 
 def _opened(storage, names: Iterable[str]) -> Iterator:

@@ -11,7 +11,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 
 from common.audit import audittrail_for
@@ -39,6 +39,7 @@ from ..services import (
 )
 from . import filters
 from . import serializers as s
+from .parsers import BestandsDeelParser
 
 SCOPE_AUDITTRAILS = "audittrails.lezen"
 LEZEN = {SCOPE_LEZEN}
@@ -400,9 +401,12 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
 
     queryset = BestandsDeel.objects.select_related("informatieobject__informatieobject")
     serializer_class = s.BestandsDeelUploadSerializer
-    parser_classes = (MultiPartParser, FormParser)
+    parser_classes = (BestandsDeelParser, FormParser)
     http_method_names = ["put", "options"]
     required_scopes = {"update": {SCOPE_BIJWERKEN}}
+
+    # Where the parser writes the part (see `services.bestandsdeel_assembly_open`).
+    part_assembly = None
 
     def update(self, request, *args, **kwargs):
         deel = self.get_object()
@@ -410,11 +414,17 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
         services.authorisation_check(
             request.auth, {SCOPE_BIJWERKEN}, versie.informatieobjecttype, versie.vertrouwelijkheidaanduiding
         )
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        deel = services.bestandsdeel_upload(
-            bestandsdeel=deel, lock=serializer.validated_data["lock"], uploaded=serializer.validated_data["inhoud"]
-        )
+        # Opened before the body is read, so the part streams straight to its place.
+        self.part_assembly = services.bestandsdeel_assembly_open(bestandsdeel=deel)
+        try:
+            serializer = self.get_serializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            deel = services.bestandsdeel_upload(
+                bestandsdeel=deel, lock=serializer.validated_data["lock"], uploaded=serializer.validated_data["inhoud"]
+            )
+        finally:
+            if self.part_assembly is not None:
+                self.part_assembly.release()
         return Response(s.BestandsDeelResponseSerializer(deel, context=self.get_serializer_context()).data)
 
 
