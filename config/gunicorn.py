@@ -4,7 +4,7 @@ as it runs.
 
 Threads (gunicorn's gthread worker) let a slow upload or download not hold a whole worker;
 the request timeout leaves room for the last bestandsdeel, which reads the whole file back
-to compute its SHA-256.
+to compute its SHA-256 when the parts could not be hashed as they were written.
 """
 
 workers = 2
