@@ -56,7 +56,7 @@ class ClientAuth:
 
     @cached_property
     def applicaties(self) -> list[Applicatie]:
-        return list(applicaties_met_client_ids(client_ids=[self.client_id]).order_by("pk"))
+        return list(applicaties_met_client_ids(client_ids=[self.client_id]))
 
     @cached_property
     def heeft_alle_autorisaties(self) -> bool:
