@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='zaak',
-            index=models.Index(fields=['zaaktype', 'id'], include=('vertrouwelijkheidaanduiding',), name='zaak_zaaktype_id_idx'),
+            index=models.Index(fields=['zaaktype', 'id', 'vertrouwelijkheidaanduiding'], name='zaak_zaaktype_id_idx'),
         ),
         migrations.AddConstraint(
             model_name='zaak',
