@@ -20,6 +20,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 
 from .constants import VertrouwelijkheidsAanduiding
 from .models import Applicatie, Autorisatie, ClientCredential
+from .selectors import applicaties_met_client_ids
 
 # ZGW clients choose their own shared secrets, often short ones; warning on every request
 # about their length would drown the logs. Choosing long secrets is documented instead.
@@ -55,7 +56,7 @@ class ClientAuth:
 
     @cached_property
     def applicaties(self) -> list[Applicatie]:
-        return [a for a in Applicatie.objects.all() if self.client_id in (a.client_ids or [])]
+        return list(applicaties_met_client_ids(client_ids=[self.client_id]))
 
     @cached_property
     def heeft_alle_autorisaties(self) -> bool:

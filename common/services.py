@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from .models import Applicatie, ClientCredential
+from .selectors import applicaties_met_client_ids
 
 
 @transaction.atomic
@@ -15,7 +16,7 @@ def api_client_create_or_update(*, client_id: str, secret: str, alle_autorisatie
     autorisaties are added (in the admin or the Autorisaties API).
     """
     ClientCredential.objects.update_or_create(client_id=client_id, defaults={"secret": secret})
-    applicatie = next((a for a in Applicatie.objects.all() if client_id in (a.client_ids or [])), None)
+    applicatie = applicaties_met_client_ids(client_ids=[client_id]).first()
     if applicatie is None:
         applicatie = Applicatie(client_ids=[client_id], label=label or client_id)
     applicatie.heeft_alle_autorisaties = alle_autorisaties

@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ..models import Applicatie
+from ..selectors import applicaties_met_client_ids
 from .serializers import ApplicatieSerializer
 
 SCOPE_LEZEN = "autorisaties.lezen"
@@ -27,8 +28,7 @@ class ApplicatieFilter(filters.FilterSet):
 
     def filter_client_ids(self, queryset, name, value):
         wanted = {part.strip() for part in value.split(",") if part.strip()}
-        pks = [app.pk for app in queryset if wanted & set(app.client_ids or [])]
-        return queryset.filter(pk__in=pks)
+        return applicaties_met_client_ids(client_ids=wanted, queryset=queryset)
 
 
 @extend_schema_view(
@@ -72,7 +72,7 @@ class ApplicatieViewSet(viewsets.ModelViewSet):
         client_id = request.query_params.get("clientId")
         if not client_id:
             raise exceptions.ValidationError({"clientId": ["Dit veld is vereist."]}, code="required")
-        for applicatie in self.get_queryset():
-            if client_id in (applicatie.client_ids or []):
-                return Response(self.get_serializer(applicatie).data)
+        applicatie = applicaties_met_client_ids(client_ids=[client_id], queryset=self.get_queryset()).first()
+        if applicatie is not None:
+            return Response(self.get_serializer(applicatie).data)
         raise exceptions.NotFound(f"Geen applicatie met clientId `{client_id}`.")

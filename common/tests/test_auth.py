@@ -86,3 +86,36 @@ def test_scopes_are_enforced(make_api_client):
     assert response.json()["code"] == "permission_denied"
     nobody = make_api_client()
     assert nobody.get(URL).status_code == 403
+
+
+def test_a_request_reads_its_own_applicatie_only_however_many_there_are(client, credential):
+    """Authentication and `consumer` select the client's applicatie in the database, among
+    look-alike client IDs, in as many queries and instances with 300 applicaties as with 1."""
+    from django.db import connection
+    from django.db.models.signals import post_init
+    from django.test.utils import CaptureQueriesContext
+
+    from common.models import Applicatie
+
+    loaded: list[Applicatie] = []
+
+    def read(instance, **kwargs):
+        loaded.append(instance)
+
+    def request() -> tuple[dict, int, int]:
+        loaded.clear()
+        post_init.connect(read, sender=Applicatie)
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(f"{URL}/consumer", {"clientId": "app"}, HTTP_AUTHORIZATION=f"Bearer {token()}")
+        finally:
+            post_init.disconnect(read, sender=Applicatie)
+        assert response.status_code == 200
+        return response.json(), len(queries.captured_queries), len(loaded)
+
+    eigen, queries_few, loaded_few = request()
+    Applicatie.objects.bulk_create(
+        Applicatie(client_ids=[f"app-{i}", f"{i}app", "App"], label=f"Ander {i}") for i in range(300)
+    )
+    assert request() == (eigen, queries_few, loaded_few)
+    assert eigen["clientIds"] == ["app"]

@@ -157,3 +157,16 @@ def test_reading_needs_the_autorisaties_scope(make_api_client):
     assert refused.status_code == 403
     assert refused["Content-Type"] == "application/problem+json"
     assert not holders("sneaky")
+
+
+def test_client_ids_filter_matches_whole_client_ids_only(api_client):
+    for client_ids in (["zaken", "zaken-acc"], ["documenten"], ["zaken-test"], []):
+        Applicatie.objects.create(client_ids=client_ids, label="Zaaksysteem")
+
+    def found(query: str) -> list[list[str]]:
+        return [app["clientIds"] for app in api_client.get(URL, {"clientIds": query}).json()["results"]]
+
+    assert found("zaken-acc") == [["zaken", "zaken-acc"]]
+    assert found("documenten, zaken-test") == [["documenten"], ["zaken-test"]]
+    assert found("zaak") == []
+    assert found(",") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from zaken.models import Zaak
 from zaken.services import catalogi_url
@@ -48,6 +49,24 @@ def test_lists_and_reads_hold_only_what_the_client_may_see(api_client, make_api_
     assert client.get(ander_type["url"]).status_code == 403
     zoek = client.post(f"{ZAKEN}zaken/_zoek", {}, format="json").json()
     assert [z["url"] for z in zoek["results"]] == [zichtbaar["url"]]
+
+
+def test_up_to_zeer_geheim_lists_every_zaak_of_the_zaaktype_and_no_other(api_client, make_api_client, zaaktype):
+    ander = gepubliceerd_zaaktype(catalogus=zaaktype.catalogus)
+    zaken = [zaak_create(api_client, zaaktype, vertrouwelijkheidaanduiding=v) for v in ("openbaar", "zeer_geheim")]
+    zaak_create(api_client, ander, vertrouwelijkheidaanduiding="openbaar")
+    client = client_voor(make_api_client, zaaktype, [LEZEN], maximum="zeer_geheim")
+
+    listed = client.get(f"{ZAKEN}zaken").json()
+    assert sorted(z["url"] for z in listed["results"]) == sorted(z["url"] for z in zaken)
+    assert listed["count"] == 2
+
+
+def test_a_zaak_cannot_be_stored_with_a_vertrouwelijkheidaanduiding_outside_the_standard(api_client, zaaktype):
+    """The list of a client that may see up to zeer_geheim relies on it."""
+    zaak = zaak_create(api_client, zaaktype)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Zaak.objects.filter(uuid=zaak["uuid"]).update(vertrouwelijkheidaanduiding="")
 
 
 def test_the_parts_of_invisible_zaken_are_hidden_too(api_client, make_api_client, zaaktype):

@@ -32,10 +32,15 @@ def zaken_zichtbaar(queryset: QuerySet, auth: ClientAuth, scopes: set[str], pref
     by_uuid = {uuid_in_url(url, ZaakType): level for url, level in grants.items()}
     pks = dict(ZaakType.objects.filter(uuid__in=[u for u in by_uuid if u]).values_list("uuid", "pk"))
     for uuid, level in by_uuid.items():
-        if uuid in pks:
-            condition |= Q(
-                **{f"{prefix}zaaktype_id": pks[uuid], f"{prefix}vertrouwelijkheidaanduiding__in": _levels_up_to(level)}
-            )
+        if uuid not in pks:
+            continue
+        grant = Q(**{f"{prefix}zaaktype_id": pks[uuid]})
+        levels = _levels_up_to(level)
+        # Up to the highest level is every level a zaak can have (a database constraint
+        # holds it to them): no filter, so the count and the page read the zaaktype index alone.
+        if len(levels) < len(VertrouwelijkheidsAanduiding.values):
+            grant &= Q(**{f"{prefix}vertrouwelijkheidaanduiding__in": levels})
+        condition |= grant
     return queryset.filter(condition)
 
 

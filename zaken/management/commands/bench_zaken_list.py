@@ -68,8 +68,9 @@ LEFT JOIN zaken_resultaat r ON r.zaak_id = z.id
 ORDER BY z.id DESC
 """
 COUNT_SQL = "SELECT count(*) FROM zaken_zaak {where}"
-# With `--beperkt`: the authorisation filter of a client that may read one zaaktype.
-WHERE_BEPERKT = "WHERE zaaktype_id = %s AND vertrouwelijkheidaanduiding IN ({levels})"
+# With `--beperkt`: the authorisation filter of a client that may read one zaaktype up to
+# zeer_geheim, which is every level a zaak can have (a check constraint holds them to it).
+WHERE_BEPERKT = "WHERE zaaktype_id = %s"
 
 
 class Command(BaseCommand):
@@ -208,17 +209,15 @@ class Command(BaseCommand):
         )
         where, where_params = "", []
         if beperkt_tot is not None:
-            levels = VertrouwelijkheidsAanduiding.values
             applicatie.autorisaties.all().delete()
             Autorisatie.objects.create(
                 applicatie=applicatie,
                 component="zrc",
                 scopes=["zaken.lezen"],
                 zaaktype=catalogi_url(beperkt_tot),
-                max_vertrouwelijkheidaanduiding=levels[-1],
+                max_vertrouwelijkheidaanduiding=VertrouwelijkheidsAanduiding.zeer_geheim,
             )
-            where = WHERE_BEPERKT.format(levels=", ".join(["%s"] * len(levels)))
-            where_params = [beperkt_tot.pk, *levels]
+            where, where_params = WHERE_BEPERKT, [beperkt_tot.pk]
         host = settings.SITE_URL.split("://", 1)[1]
         client = Client(HTTP_HOST=host, HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, 'bench-secret')}")
         client.get("/zaken/api/v1/zaken")  # warm up imports and caches
