@@ -160,6 +160,16 @@ def _create(storage, name: str) -> int:
     return descriptor
 
 
+def _blocks(path: str) -> Iterator[memoryview]:
+    """A file on local disk in blocks of COPY_BLOCK, read into one reused buffer (each block
+    is valid until the next one is read)."""
+    buffer = bytearray(COPY_BLOCK)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as source:
+        while count := source.readinto(buffer):
+            yield view[:count]
+
+
 def _write_all(descriptor: int, data, position: int | None = None) -> None:
     view = memoryview(data)
     while view:
@@ -319,12 +329,9 @@ class Assembly:
 
     def _copy_into_place(self, received: ReceivedPart) -> None:
         position = self.offset
-        buffer = bytearray(COPY_BLOCK)
-        view = memoryview(buffer)
-        with open(documenten_storage().path(received.stored_name), "rb", buffering=0) as source:
-            while count := source.readinto(buffer):
-                _write_all(self._descriptor, view[:count], position)
-                position += count
+        for block in _blocks(documenten_storage().path(received.stored_name)):
+            _write_all(self._descriptor, block, position)
+            position += len(block)
         received.close()
 
     def release(self) -> None:
@@ -403,12 +410,9 @@ def store_assembled(name: str, sha256_state: bytes | None = None) -> StoredFile:
         return StoredFile(name=name, size=size, sha256=sha256.Sha256State(sha256_state).hexdigest())
     digest = hashlib.sha256()
     size = 0
-    buffer = bytearray(COPY_BLOCK)
-    view = memoryview(buffer)
-    with open(documenten_storage().path(name), "rb", buffering=0) as handle:
-        while count := handle.readinto(buffer):
-            digest.update(view[:count])
-            size += count
+    for block in _blocks(documenten_storage().path(name)):
+        digest.update(block)
+        size += len(block)
     return StoredFile(name=name, size=size, sha256=digest.hexdigest())
 
 
@@ -427,16 +431,13 @@ def _concatenate_local(storage, name: str, names: Iterable[str]) -> StoredFile:
     """On local disk: large blocks through one buffer, hashed between reading and writing."""
     digest = hashlib.sha256()
     size = 0
-    buffer = bytearray(COPY_BLOCK)
-    view = memoryview(buffer)
     descriptor = _create(storage, name)
     try:
         for part in names:
-            with open(storage.path(part), "rb", buffering=0) as source:
-                while count := source.readinto(buffer):
-                    digest.update(view[:count])
-                    _write_all(descriptor, view[:count])
-                    size += count
+            for block in _blocks(storage.path(part)):
+                digest.update(block)
+                _write_all(descriptor, block)
+                size += len(block)
     except BaseException:
         os.close(descriptor)
         delete([name])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from common.clients import APIClient, ClientError, URLNotAllowedError, api_roots, fetch_reference, is_allowed_url
+from common.clients import APIClient, ClientError, URLNotAllowedError, fetch_reference, is_allowed_url
 
 logger = logging.getLogger(__name__)
 
@@ -214,7 +214,7 @@ class DocumentenClient:
 def object_gegevens(url: str) -> dict:
     """The JSON of an object a zaakobject refers to, when it lies under a configured API
     root; empty when it cannot be read (the brondatum then falls back to what is local)."""
-    if not url or not url.startswith(tuple(api_roots())):
+    if not url or not is_allowed_url(url):
         return {}
     try:
         response = fetch_reference(url)

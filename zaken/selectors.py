@@ -26,17 +26,16 @@ def versions_overlapping(
     *,
     model: type[ZaakType] | type[InformatieObjectType] | type[BesluitType],
     catalogus_id: int,
-    field: str,
-    key: str,
+    omschrijving: str,
     begin: dt.date,
     einde: dt.date | None,
     exclude_pk: int | None = None,
 ) -> models.QuerySet:
-    """Other objects (same catalogus and `field` = `key`) whose geldigheid meets [begin, einde].
+    """Other objects (same catalogus and omschrijving) whose geldigheid meets [begin, einde].
 
     Both ends are inclusive; an empty einde is open-ended.
     """
-    queryset = model.objects.filter(catalogus_id=catalogus_id, **{field: key})
+    queryset = model.objects.filter(catalogus_id=catalogus_id, omschrijving=omschrijving)
     queryset = queryset.filter(models.Q(einde_geldigheid__isnull=True) | models.Q(einde_geldigheid__gte=begin))
     if einde is not None:
         queryset = queryset.filter(begin_geldigheid__lte=einde)

@@ -215,8 +215,7 @@ def _ensure_geldigheid(obj: Versioned) -> None:
     overlapping = versions_overlapping(
         model=type(obj),
         catalogus_id=obj.catalogus_id,
-        field="omschrijving",
-        key=key,
+        omschrijving=key,
         begin=obj.begin_geldigheid,
         einde=obj.einde_geldigheid,
         exclude_pk=obj.pk,
