@@ -78,13 +78,6 @@ class ProblemJsonMiddleware:
                     for name in with_nul
                 ],
             )
-        length = request.META.get("CONTENT_LENGTH")
-        if length and length.isdigit() and int(length) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
-            return problem_response(
-                request,
-                413,
-                f"The request body is {length} bytes; at most {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} are accepted.",
-            )
         response = self.get_response(request)
         if response.status_code >= 400 and not _is_json(response):
             detail = {
@@ -93,6 +86,20 @@ class ProblemJsonMiddleware:
             }.get(response.status_code, "The request could not be handled.")
             return problem_response(request, response.status_code, detail)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Refuse an oversized body before anything reads it: DATA_UPLOAD_MAX_MEMORY_SIZE, or the
+        view's own `request_body_limit()` where it streams a larger body (a bestandsdeel)."""
+        if not is_api_path(request.path):
+            return None
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        own_limit = getattr(getattr(view_func, "cls", None), "request_body_limit", None)
+        if own_limit is not None:
+            limit = max(limit, own_limit())
+        length = request.META.get("CONTENT_LENGTH")
+        if length and length.isdigit() and int(length) > limit:
+            return problem_response(request, 413, f"The request body is {length} bytes; at most {limit} are accepted.")
+        return None
 
     def process_exception(self, request, exception):
         if not is_api_path(request.path):

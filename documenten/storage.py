@@ -12,13 +12,16 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import errno
 import fcntl
 import hashlib
 import io
 import logging
+import mmap
 import os
 import re
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,6 +41,14 @@ COPY_BLOCK = 4 * 1024 * 1024
 # Base64 is decoded this many characters at a time (a multiple of 4).
 BASE64_CHUNK = 4 * 256 * 1024
 _WHITESPACE = re.compile(r"\s")
+# Direct I/O (O_DIRECT) writes whole blocks of this alignment at offsets of it; every
+# block size in use (512 or 4096 bytes) divides it.
+DIRECT_ALIGNMENT = 4096
+# A bestandsdeel written with direct I/O is gathered in a buffer of this size first, and a
+# file read with direct I/O is read into one.
+DIRECT_STAGE = 1024 * 1024
+# Files on local disk of at least this size are read past the page cache (`DirectReader`).
+DIRECT_READ_MIN = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -253,6 +264,97 @@ class PartSink:
             self._file.close()
 
 
+_stages = threading.local()
+
+
+def _stage() -> memoryview:
+    """This thread's buffer for direct I/O: page-aligned (mmap), made once, so its memory stays
+    mapped and warm from one part to the next."""
+    stage = getattr(_stages, "buffer", None)
+    if stage is None:
+        stage = _stages.buffer = mmap.mmap(-1, DIRECT_STAGE)
+    return memoryview(stage)
+
+
+class DirectWriter:
+    """Writes a new bestandsdeel at its offset with direct I/O (`O_DIRECT`), past the page cache.
+
+    A file of hundreds of megabytes written through the page cache fills that much fresh
+    memory first, and on a virtual machine that is the slowest step of an upload (about
+    300 MiB/s measured here, against over 1 GiB/s for the same bytes written directly;
+    README, Documenten benchmark); nothing reads the part back soon, so caching it buys
+    nothing. Direct I/O writes only whole aligned blocks from an aligned buffer: the bytes
+    are gathered in this thread's buffer and written a full buffer at a time; the last
+    unaligned bytes of the last part go through the page cache as before. Where the file
+    system refuses direct I/O (tmpfs, for one) everything is written the ordinary way.
+    """
+
+    def __init__(self, descriptor: int, position: int) -> None:
+        self._descriptor = descriptor
+        self._position = position
+        self._stage = _stage()
+        self._filled = 0
+
+    @classmethod
+    def start(cls, descriptor: int, position: int) -> DirectWriter | None:
+        if not getattr(os, "O_DIRECT", 0) or position % DIRECT_ALIGNMENT:
+            return None
+        if not _set_direct(descriptor, True):
+            return None
+        return cls(descriptor, position)
+
+    def write(self, data: memoryview) -> None:
+        while data:
+            count = min(len(data), len(self._stage) - self._filled)
+            self._stage[self._filled : self._filled + count] = data[:count]
+            self._filled += count
+            data = data[count:]
+            if self._filled == len(self._stage):
+                self._flush(self._filled)
+
+    def _flush(self, count: int) -> None:
+        """Write the first `count` bytes of the buffer (a multiple of the alignment)."""
+        try:
+            _write_all(self._descriptor, self._stage[:count], self._position)
+        except OSError as error:
+            if error.errno != errno.EINVAL:
+                raise
+            # Refused for this file after all: the ordinary way from here on.
+            _set_direct(self._descriptor, False)
+            _write_all(self._descriptor, self._stage[:count], self._position)
+        self._position += count
+        remaining = self._filled - count
+        if remaining:
+            self._stage[:remaining] = self._stage[count : self._filled]
+        self._filled = remaining
+
+    def finish(self) -> None:
+        """Write what is gathered: its aligned blocks directly, the rest through the page cache."""
+        self._flush(self._filled - self._filled % DIRECT_ALIGNMENT)
+        _set_direct(self._descriptor, False)
+        if self._filled:
+            _write_all(self._descriptor, self._stage[: self._filled], self._position)
+            self._position += self._filled
+            self._filled = 0
+
+    def discard(self) -> None:
+        self._filled = 0
+        _set_direct(self._descriptor, False)
+
+
+def _set_direct(descriptor: int, on: bool) -> bool:
+    """Switch direct I/O on or off for an open file; False where the file system refuses it."""
+    flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
+    wanted = flags | os.O_DIRECT if on else flags & ~os.O_DIRECT
+    if wanted == flags:
+        return True
+    try:
+        fcntl.fcntl(descriptor, fcntl.F_SETFL, wanted)
+    except OSError:
+        return False
+    return True
+
+
 class Assembly:
     """The file of a version put together in place from its bestandsdelen (storage on local disk).
 
@@ -274,6 +376,7 @@ class Assembly:
         self.size = 0
         self._size_before = 0
         self._hashing: sha256.Hasher | None = None
+        self._direct: DirectWriter | None = None
         self.sha256_state: bytes | None = None
         self._descriptor = _create_locked(documenten_storage(), name)
 
@@ -288,6 +391,8 @@ class Assembly:
         self._size_before = os.fstat(self._descriptor).st_size
         if sha256_before is not None and not replacing and sha256.available():
             self._hashing = sha256.Hasher(sha256.Sha256State(sha256_before or None))
+        if not replacing:
+            self._direct = DirectWriter.start(self._descriptor, offset)
 
     def sink(self) -> Assembly | PartSink:
         return PartSink(limit=self.limit) if self.replacing else self
@@ -297,12 +402,20 @@ class Assembly:
         room = self.limit - self.size
         if room > 0:
             end_written = min(end, start + room)
-            _write_all(self._descriptor, memoryview(block)[start:end_written], self.offset + self.size)
+            if self._direct is not None:
+                self._direct.write(memoryview(block)[start:end_written])
+            else:
+                _write_all(self._descriptor, memoryview(block)[start:end_written], self.offset + self.size)
             if self._hashing is not None:
                 self._hashing.update(block, start, end_written)
         self.size += end - start
 
     def finish(self, *, filename: str, content_type: str) -> ReceivedPart:
+        if self._direct is not None:
+            self._direct.finish()
+            self._direct = None
+        # The part is on disk before anything records it as received.
+        os.fdatasync(self._descriptor)
         if self._hashing is not None:
             try:
                 self.sha256_state = self._hashing.finish()
@@ -316,6 +429,9 @@ class Assembly:
 
     def abort(self) -> None:
         """The parser failed; `release` undoes what was written."""
+        if self._direct is not None:
+            self._direct.discard()
+            self._direct = None
         if self._hashing is not None:
             with contextlib.suppress(Exception):
                 self._hashing.finish()
@@ -324,6 +440,7 @@ class Assembly:
     def accept(self, received: ReceivedPart) -> str:
         if self.replacing:
             self._copy_into_place(received)
+            os.fdatasync(self._descriptor)
         self.accepted = True
         return self.name
 
@@ -491,10 +608,86 @@ class HashingReader(io.RawIOBase):
         return self._digest.hexdigest()
 
 
+class DirectReader:
+    """A large file on local disk read with direct I/O (`O_DIRECT`), past the page cache.
+
+    A download or a fixity check reads a large file once, from start to end: through the
+    page cache that costs as much fresh memory as the file, and it pushes out what the
+    database and the other requests keep there. Direct reads go into one aligned buffer,
+    block by block; `read` hands out at most what is left of the current block. Where the
+    file system refuses direct I/O it reads the ordinary way.
+    """
+
+    def __init__(self, path: str, name: str) -> None:
+        self.name = name
+        try:
+            self._descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECT", 0))
+        except OSError as error:
+            if error.errno != errno.EINVAL:
+                raise
+            self._descriptor = os.open(path, os.O_RDONLY)
+        self.size = os.fstat(self._descriptor).st_size
+        self._buffer = mmap.mmap(-1, DIRECT_STAGE)
+        self._view = memoryview(self._buffer)
+        self._position = 0  # of the buffer's first byte in the file
+        self._start = 0
+        self._end = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if self._start == self._end:
+            self._fill()
+        end = self._end if size is None or size < 0 else min(self._end, self._start + size)
+        data = bytes(self._view[self._start : end])
+        self._start = end
+        return data
+
+    def readinto(self, target) -> int:
+        if self._start == self._end:
+            self._fill()
+        count = min(len(target), self._end - self._start)
+        memoryview(target)[:count] = self._view[self._start : self._start + count]
+        self._start += count
+        return count
+
+    def _fill(self) -> None:
+        self._position += self._end
+        try:
+            count = os.preadv(self._descriptor, [self._buffer], self._position)
+        except OSError as error:
+            if error.errno != errno.EINVAL:
+                raise
+            _set_direct(self._descriptor, False)
+            count = os.preadv(self._descriptor, [self._buffer], self._position)
+        self._start, self._end = 0, count
+
+    def close(self) -> None:
+        if self._descriptor >= 0:
+            os.close(self._descriptor)
+            self._descriptor = -1
+            self._view.release()
+            self._buffer.close()
+
+    def __enter__(self) -> DirectReader:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def open_for_reading(name: str):
+    """A stored file opened to be read once from start to end (a download, a checksum)."""
+    storage = documenten_storage()
+    if _on_local_disk(storage) and getattr(os, "O_DIRECT", 0):
+        path = storage.path(name)
+        if os.stat(path).st_size >= DIRECT_READ_MIN:
+            return DirectReader(path, name)
+    return storage.open(name, "rb")
+
+
 def sha256_of(name: str) -> str:
     """Recompute the SHA-256 of a stored file, reading it in chunks."""
     digest = hashlib.sha256()
-    with documenten_storage().open(name, "rb") as handle:
+    with open_for_reading(name) as handle:
         while chunk := handle.read(CHUNK_SIZE):
             digest.update(chunk)
     return digest.hexdigest()

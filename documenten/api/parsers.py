@@ -25,6 +25,9 @@ BLOCK = 1024 * 1024
 HEADERS_LIMIT = 16 * 1024
 PREAMBLE_LIMIT = 64 * 1024
 FILE_FIELD = "inhoud"
+# What a bestandsdeel's body may carry beyond the part itself: boundaries, part headers and
+# the text fields (`lock`).
+MULTIPART_FRAMING = 64 * 1024
 
 
 class BestandsDeelParser(BaseParser):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import FileResponse
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive, make_aware
@@ -19,14 +20,13 @@ from common.exceptions import TITLES, DomainError
 from common.models import AuditTrail
 from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSerializer
 
-from .. import selectors, services
+from .. import selectors, services, storage
 from ..models import (
     BestandsDeel,
     Gebruiksrechten,
     InformatieObject,
     IntegriteitsAfwijking,
     ObjectInformatieObject,
-    documenten_storage,
 )
 from ..services import (
     SCOPE_AANMAKEN,
@@ -39,7 +39,7 @@ from ..services import (
 )
 from . import filters
 from . import serializers as s
-from .parsers import BestandsDeelParser
+from .parsers import MULTIPART_FRAMING, BestandsDeelParser
 
 SCOPE_AUDITTRAILS = "audittrails.lezen"
 LEZEN = {SCOPE_LEZEN}
@@ -319,7 +319,7 @@ class EnkelvoudigInformatieObjectViewSet(
                 )
             raise DomainError("Dit informatieobject heeft geen inhoud.", "no-content", status_code=404)
         response = StreamedFile(
-            documenten_storage().open(versie.inhoud.name, "rb"),
+            storage.open_for_reading(versie.inhoud.name),
             as_attachment=True,
             filename=versie.bestandsnaam or None,
             content_type="application/octet-stream",
@@ -380,7 +380,8 @@ class EnkelvoudigInformatieObjectViewSet(
 
 
 class StreamedFile(FileResponse):
-    """FileResponse in blocks of 1 MiB (Django's default is 4 KiB); under gunicorn it uses sendfile."""
+    """FileResponse in blocks of 1 MiB (Django's default is 4 KiB). Under gunicorn a small file
+    goes out with sendfile; a large one is read with direct I/O (`storage.DirectReader`)."""
 
     block_size = 1024 * 1024
 
@@ -407,6 +408,12 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
 
     # Where the parser writes the part (see `services.bestandsdeel_assembly_open`).
     part_assembly = None
+
+    @classmethod
+    def request_body_limit(cls) -> int:
+        """A part is streamed to disk, never held: its body may be as large as a part plus the
+        multipart framing and the `lock` field (`ProblemJsonMiddleware` refuses larger ones)."""
+        return settings.DOCUMENTEN_BESTANDSDEEL_SIZE + MULTIPART_FRAMING
 
     def update(self, request, *args, **kwargs):
         deel = self.get_object()

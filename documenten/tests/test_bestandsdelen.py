@@ -398,3 +398,29 @@ def test_a_failing_running_sha256_falls_back_to_reading_the_file(
 
     body = client.get(document["url"]).json()
     assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
+
+
+def test_a_part_may_be_larger_than_other_request_bodies_but_not_larger_than_a_part(
+    client, iotype, settings, django_capture_on_commit_callbacks
+):
+    """Parts stream to disk: their bodies are limited by the part size, not by DATA_UPLOAD_MAX_MEMORY_SIZE."""
+    from documenten.api.parsers import MULTIPART_FRAMING
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000
+    settings.DOCUMENTEN_BESTANDSDEEL_SIZE = 5_000
+    content = bytes(range(256)) * 20  # 5,120 bytes: a part of 5,000 and one of 120
+    document = _announce(client, iotype, len(content))
+    first, second = document["bestandsdelen"]
+
+    too_large = _put(client, first, content[:120] * (MULTIPART_FRAMING // 120 + 50))
+    assert too_large.status_code == 413
+    assert too_large["Content-Type"] == "application/problem+json"
+    assert str(5_000 + MULTIPART_FRAMING) in too_large.json()["detail"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _put(client, first, content[:5_000]).status_code == 200
+        assert _put(client, second, content[5_000:]).status_code == 200
+    assert download(client, document["url"] + "/download") == content
+    # Elsewhere the general limit holds.
+    body = {"titel": "x" * 3_000}
+    assert client.patch(document["url"], body, format="json").status_code == 413
