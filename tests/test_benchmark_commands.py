@@ -1,0 +1,33 @@
+"""The benchmark commands run, at a reduced size, in every test run: what the README quotes
+must come from a command that works. Their figures are not judged here (no timed tests);
+what is checked is that they ran end to end and that their own correctness checks held."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.heavy
+
+
+def test_bench_documenten_uploads_and_downloads_a_file_in_parts(tmp_path, settings, monkeypatch):
+    # The server runs in a process of its own and reads its settings from the environment.
+    monkeypatch.setenv("DOCUMENTEN_BESTANDSDEEL_SIZE", str(4 * 1024 * 1024))
+    settings.DOCUMENTEN_BESTANDSDEEL_SIZE = 4 * 1024 * 1024
+    out = io.StringIO()
+
+    call_command("bench_documenten", "--size", "18MiB", "--workdir", str(tmp_path / "bench"), stdout=out)
+
+    text = out.getvalue()
+    assert "Uploading 5 parts of 4 MiB" in text
+    # The command raises when the download or the stored SHA-256 differs from the source.
+    assert "SHA-256 of the download and of `integriteit` match the source." in text
+    for label in ("disk copy", "HTTP ceiling", "upload in parts", "download"):
+        line = next(line for line in text.splitlines() if line.startswith(label))
+        assert float(re.search(r"([\d.]+) MiB/s", line).group(1)) > 0, line
+    rss = re.search(r"server peak RSS \(largest worker\)\s+([\d.]+) MiB", text)
+    assert rss and float(rss.group(1)) > 0
+    assert not (tmp_path / "bench").exists()  # the command cleans up after itself
