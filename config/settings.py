@@ -231,7 +231,7 @@ STORAGES["documenten"] = {
 # Size of a bestandsdeel: files announced with `bestandsomvang` arrive in parts of this size
 # (the last one smaller). A part travels in one request, streamed to disk; its request may be
 # that large (plus the multipart framing) whatever DATA_UPLOAD_MAX_MEMORY_SIZE says.
-DOCUMENTEN_BESTANDSDEEL_SIZE = env_int("DOCUMENTEN_BESTANDSDEEL_SIZE", 8 * 1024 * 1024)
+DOCUMENTEN_BESTANDSDEEL_SIZE = env_int("DOCUMENTEN_BESTANDSDEEL_SIZE", 32 * 1024 * 1024)
 # The fixity task rechecks the files least recently checked, this many per run.
 DOCUMENTEN_FIXITY_BATCH = env_int("DOCUMENTEN_FIXITY_BATCH", 500)
 CELERY_BEAT_SCHEDULE["documenten-fixity"] = {
