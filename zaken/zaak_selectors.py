@@ -31,9 +31,9 @@ class _UuidsField(models.Field):
     def from_db_value(self, value, expression, connection) -> list[uuid.UUID]:
         if value is None:
             return []
-        if isinstance(value, str):
-            value = json.loads(value)
-        return [item if isinstance(item, uuid.UUID) else uuid.UUID(item) for item in value]
+        if isinstance(value, list):  # a PostgreSQL array: psycopg made the UUIDs
+            return value
+        return [uuid.UUID(item) for item in json.loads(value)]
 
 
 class UuidLijst(Subquery):

@@ -44,7 +44,10 @@ def _datum(value: dt.date | None) -> str | None:
 
 def _gegevensgroep(values: dict) -> dict | None:
     """`GegevensgroepSerializer`: `null` when every field is empty."""
-    return values if any(value not in (None, "", False, []) for value in values.values()) else None
+    for value in values.values():
+        if value not in (None, "", False, []):
+            return values
+    return None
 
 
 class _Urls:
@@ -74,14 +77,16 @@ def zaken_lijst(rows: list[dict], *, request) -> CamelCaseList:
 def _zaak(row: dict, urls: _Urls, velden: dict) -> dict:
     def via_veld(name: str):
         value = row[name]
-        return None if value is None else camelize(velden[name].to_representation(value))
+        if value is None or value == []:  # what each of these fields makes of them, and most zaken have
+            return value
+        return camelize(velden[name].to_representation(value))
 
-    uuid = row["uuid"]
+    uuid = str(row["uuid"])
     hoofdzaak, resultaat, status = row["relatie_hoofdzaak"], row["relatie_resultaat"], row["relatie_status"]
     betalingsindicatie = row["betalingsindicatie"]
     return {
         "url": urls.zaak(uuid),
-        "uuid": str(uuid),
+        "uuid": uuid,
         "identificatie": row["identificatie"],
         "bronorganisatie": row["bronorganisatie"],
         "omschrijving": row["omschrijving"],
