@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, Lookup, OuterRef, Q, Subquery
 
 from .models import Rol, Status, Zaak, ZaakEigenschap, ZaakInformatieObject, ZaakObject
 
@@ -94,41 +94,64 @@ def zaken_relaties_laden(zaken: Sequence[Zaak]) -> None:
         _zet(zaak, per_pk[zaak.pk])
 
 
+class _IsEenVan(Lookup):
+    """`lhs = ANY(%s)`: the ids as one array parameter, in PostgreSQL. The SQL is then the same
+    whatever the number of ids, and psycopg keeps its parsing of it (it keeps none for a query
+    with more than 50 parameters, as `IN` with a page of ids would have)."""
+
+    lookup_name = "is_een_van"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", [*lhs_params, list(self.rhs)]
+
+
 @dataclass(frozen=True)
 class _PaginaSql:
-    """The page query for one number of ids, compiled by Django: its SQL (the ids are its only
-    parameters), the names of its columns, and the converters Django applies to them."""
+    """The page query, compiled by Django: its SQL (the ids its only parameters, as one array
+    or one each), the names of its columns, and the converters Django applies to them."""
 
     sql: str
+    ids_als_array: bool
     names: tuple[str, ...]
     converters: tuple[tuple[int, tuple, object], ...]
 
+    def params(self, ids: list[int]) -> list:
+        return [ids] if self.ids_als_array else ids
 
-# connection -> number of ids -> compiled query. Per connection (each thread has its own) since
-# a backend's converters are bound to the connection that compiled the query.
-_pagina_sql: weakref.WeakKeyDictionary[BaseDatabaseWrapper, dict[int, _PaginaSql]] = weakref.WeakKeyDictionary()
+
+# connection -> number of ids (None for any number) -> compiled query. Per connection (each
+# thread has its own) since a backend's converters are bound to the connection that compiled it.
+_pagina_sql: weakref.WeakKeyDictionary[BaseDatabaseWrapper, dict[int | None, _PaginaSql]] = weakref.WeakKeyDictionary()
 
 
 def _pagina_sql_voor(connection: BaseDatabaseWrapper, ids: list[int]) -> _PaginaSql:
     per_aantal = _pagina_sql.setdefault(connection, {})
-    compiled = per_aantal.get(len(ids))
+    als_array = connection.vendor == "postgresql"
+    key = None if als_array else len(ids)
+    compiled = per_aantal.get(key)
     if compiled is not None:
         return compiled
     relaties = _relaties()
     columns = [f.attname for f in Zaak._meta.concrete_fields if not f.is_relation]
-    query = Zaak.objects.filter(pk__in=ids).annotate(**relaties).values(*columns, *relaties).query
+    zaken = Zaak.objects.filter(_IsEenVan(F("pk"), ids) if als_array else Q(pk__in=ids))
+    query = zaken.annotate(**relaties).values(*columns, *relaties).query
     compiler = query.get_compiler(connection=connection)
     sql, params = compiler.as_sql()
-    if list(params) != ids:  # the cached SQL is reused with other ids of this number
-        raise RuntimeError("The page query has parameters besides the ids.")
-    converters = compiler.get_converters([expression for expression, _, _ in compiler.select])
     compiled = _PaginaSql(
         sql=sql,
+        ids_als_array=als_array,
         names=(*query.extra_select, *query.values_select, *query.annotation_select),
-        converters=tuple((pos, tuple(convs), expression) for pos, (convs, expression) in converters.items()),
+        converters=tuple(
+            (pos, tuple(convs), expression)
+            for pos, (convs, expression) in compiler.get_converters([e for e, _, _ in compiler.select]).items()
+        ),
     )
-    if len(per_aantal) < 100:  # pages of 1 to 500: the usual few sizes stay, an odd one is compiled again
-        per_aantal[len(ids)] = compiled
+    if list(params) != compiled.params(ids):  # the SQL is reused with other ids
+        raise RuntimeError("The page query has parameters besides the ids.")
+    if len(per_aantal) < 100:  # SQLite, pages of 1 to 500: the usual few sizes stay, an odd one is compiled again
+        per_aantal[key] = compiled
     return compiled
 
 
@@ -146,7 +169,7 @@ def zaken_pagina_rijen(*, ids: Sequence[int], using: str = "default") -> list[di
     connection = connections[using]
     compiled = _pagina_sql_voor(connection, ids)
     with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, ids)
+        cursor.execute(compiled.sql, compiled.params(ids))
         rows = cursor.fetchall()
     names = compiled.names
     per_pk: dict[int, dict] = {}
