@@ -14,9 +14,9 @@ class CommonConfig(AppConfig):
 
 
 def _ensure_autorisatieversie(using: str = "default", **kwargs) -> None:
-    from .autorisatieversie import autorisatieversie_installeren
+    from .autorisatieversie import autorisatieversie_install
 
-    autorisatieversie_installeren(using=using)
+    autorisatieversie_install(using=using)
 
 
 def _ensure_internal_client(**kwargs) -> None:

@@ -41,7 +41,7 @@ def jwt_encode(client_id: str, secret: str, user_id: str = "", user_representati
 
 
 @dataclass(frozen=True)
-class Client:
+class ResolvedClient:
     """What a client ID resolves to: its secret, its applicaties and their autorisaties."""
 
     secret: str
@@ -49,14 +49,14 @@ class Client:
     autorisaties: tuple[Autorisatie, ...]
 
 
-# client ID -> (autorisatieversie, Client): kept while the version stays the same (see
+# client ID -> (autorisatieversie, ResolvedClient): kept while the version stays the same (see
 # `common.autorisatieversie`). Unknown client IDs are not kept, so the size is bounded by the
 # clients there are; the bound is a guard only.
-_clients: dict[str, tuple[str, Client]] = {}
+_clients: dict[str, tuple[str, ResolvedClient]] = {}
 _CLIENTS_MAX = 10_000
 
 
-def client_voor(client_id: str) -> Client | None:
+def resolve_client(client_id: str) -> ResolvedClient | None:
     """The client behind `client_id` as the database has it now; None if unknown.
 
     The version is read first, so a change committed while the client is read makes the
@@ -71,7 +71,7 @@ def client_voor(client_id: str) -> Client | None:
         return None
     applicaties = tuple(applicaties_met_client_ids(client_ids=[client_id]))
     autorisaties = tuple(Autorisatie.objects.filter(applicatie__in=[a.pk for a in applicaties]))
-    client = Client(secret=credential.secret, applicaties=applicaties, autorisaties=autorisaties)
+    client = ResolvedClient(secret=credential.secret, applicaties=applicaties, autorisaties=autorisaties)
     if versie is not None:
         if len(_clients) >= _CLIENTS_MAX:
             _clients.clear()
@@ -85,7 +85,7 @@ class ClientAuth:
 
     client_id: str
     claims: dict = field(default_factory=dict)
-    client: Client | None = None
+    client: ResolvedClient | None = None
 
     @property
     def user_id(self) -> str:
@@ -178,7 +178,7 @@ def authenticate_token(token: str) -> ClientAuth:
     client_id = unverified.get("client_id") or unverified.get("iss")
     if not client_id or not isinstance(client_id, str):
         raise exceptions.AuthenticationFailed("The JWT has no `client_id` claim.")
-    client = client_voor(client_id)
+    client = resolve_client(client_id)
     if client is None:
         raise exceptions.AuthenticationFailed(f"Client `{client_id}` is not known.")
     try:

@@ -17,36 +17,36 @@ from __future__ import annotations
 
 from django.db import connections
 
-TABEL = "common_autorisatieversie"
-GEVOLGDE_TABELLEN = ("common_clientcredential", "common_applicatie", "common_autorisatie")
+TABLE = "common_autorisatieversie"
+WATCHED_TABLES = ("common_clientcredential", "common_applicatie", "common_autorisatie")
 
 _POSTGRESQL = [
-    f"CREATE TABLE IF NOT EXISTS {TABEL} (id integer PRIMARY KEY CHECK (id = 1), versie text NOT NULL)",
-    f"INSERT INTO {TABEL} (id, versie) VALUES (1, gen_random_uuid()::text) ON CONFLICT (id) DO NOTHING",
-    f"""CREATE OR REPLACE FUNCTION {TABEL}_wijzigen() RETURNS trigger LANGUAGE plpgsql AS $$
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (id integer PRIMARY KEY CHECK (id = 1), versie text NOT NULL)",
+    f"INSERT INTO {TABLE} (id, versie) VALUES (1, gen_random_uuid()::text) ON CONFLICT (id) DO NOTHING",
+    f"""CREATE OR REPLACE FUNCTION {TABLE}_bump() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        UPDATE {TABEL} SET versie = gen_random_uuid()::text WHERE id = 1;
+        UPDATE {TABLE} SET versie = gen_random_uuid()::text WHERE id = 1;
         RETURN NULL;
     END $$""",
     *(
-        f"CREATE OR REPLACE TRIGGER {tabel}_versie AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {tabel} "
-        f"FOR EACH STATEMENT EXECUTE FUNCTION {TABEL}_wijzigen()"
-        for tabel in GEVOLGDE_TABELLEN
+        f"CREATE OR REPLACE TRIGGER {table}_versie AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {TABLE}_bump()"
+        for table in WATCHED_TABLES
     ),
 ]
 _SQLITE = [
-    f"CREATE TABLE IF NOT EXISTS {TABEL} (id integer PRIMARY KEY CHECK (id = 1), versie text NOT NULL)",
-    f"INSERT OR IGNORE INTO {TABEL} (id, versie) VALUES (1, lower(hex(randomblob(16))))",
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (id integer PRIMARY KEY CHECK (id = 1), versie text NOT NULL)",
+    f"INSERT OR IGNORE INTO {TABLE} (id, versie) VALUES (1, lower(hex(randomblob(16))))",
     *(
-        f"CREATE TRIGGER IF NOT EXISTS {tabel}_versie_{actie.lower()} AFTER {actie} ON {tabel} "
-        f"BEGIN UPDATE {TABEL} SET versie = lower(hex(randomblob(16))) WHERE id = 1; END"
-        for tabel in GEVOLGDE_TABELLEN
-        for actie in ("INSERT", "UPDATE", "DELETE")
+        f"CREATE TRIGGER IF NOT EXISTS {table}_versie_{operation.lower()} AFTER {operation} ON {table} "
+        f"BEGIN UPDATE {TABLE} SET versie = lower(hex(randomblob(16))) WHERE id = 1; END"
+        for table in WATCHED_TABLES
+        for operation in ("INSERT", "UPDATE", "DELETE")
     ),
 ]
 
 
-def autorisatieversie_installeren(*, using: str = "default") -> None:
+def autorisatieversie_install(*, using: str = "default") -> None:
     """Create the version table and its triggers where they are missing.
 
     Run after every `migrate` (`post_migrate`), not once in a migration: SQLite drops a
@@ -62,6 +62,6 @@ def autorisatieversie_installeren(*, using: str = "default") -> None:
 def autorisatieversie(*, using: str = "default") -> str | None:
     """The current version of the autorisaties; None if the row is gone (nothing may be kept then)."""
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT versie FROM {TABEL} WHERE id = 1")
+        cursor.execute(f"SELECT versie FROM {TABLE} WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else None

@@ -94,12 +94,12 @@ def zaken_relaties_laden(zaken: Sequence[Zaak]) -> None:
         _zet(zaak, per_pk[zaak.pk])
 
 
-class _IsEenVan(Lookup):
+class _AnyOf(Lookup):
     """`lhs = ANY(%s)`: the ids as one array parameter, in PostgreSQL. The SQL is then the same
     whatever the number of ids, and psycopg keeps its parsing of it (it keeps none for a query
     with more than 50 parameters, as `IN` with a page of ids would have)."""
 
-    lookup_name = "is_een_van"
+    lookup_name = "any_of"
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):
@@ -108,40 +108,40 @@ class _IsEenVan(Lookup):
 
 
 @dataclass(frozen=True)
-class _PaginaSql:
+class _PageSql:
     """The page query, compiled by Django: its SQL (the ids its only parameters, as one array
     or one each), the names of its columns, and the converters Django applies to them."""
 
     sql: str
-    ids_als_array: bool
+    ids_as_array: bool
     names: tuple[str, ...]
     converters: tuple[tuple[int, tuple, object], ...]
 
     def params(self, ids: list[int]) -> list:
-        return [ids] if self.ids_als_array else ids
+        return [ids] if self.ids_as_array else ids
 
 
 # connection -> number of ids (None for any number) -> compiled query. Per connection (each
 # thread has its own) since a backend's converters are bound to the connection that compiled it.
-_pagina_sql: weakref.WeakKeyDictionary[BaseDatabaseWrapper, dict[int | None, _PaginaSql]] = weakref.WeakKeyDictionary()
+_page_sqls: weakref.WeakKeyDictionary[BaseDatabaseWrapper, dict[int | None, _PageSql]] = weakref.WeakKeyDictionary()
 
 
-def _pagina_sql_voor(connection: BaseDatabaseWrapper, ids: list[int]) -> _PaginaSql:
-    per_aantal = _pagina_sql.setdefault(connection, {})
-    als_array = connection.vendor == "postgresql"
-    key = None if als_array else len(ids)
-    compiled = per_aantal.get(key)
+def _page_sql(connection: BaseDatabaseWrapper, ids: list[int]) -> _PageSql:
+    per_size = _page_sqls.setdefault(connection, {})
+    as_array = connection.vendor == "postgresql"
+    key = None if as_array else len(ids)
+    compiled = per_size.get(key)
     if compiled is not None:
         return compiled
     relaties = _relaties()
     columns = [f.attname for f in Zaak._meta.concrete_fields if not f.is_relation]
-    zaken = Zaak.objects.filter(_IsEenVan(F("pk"), ids) if als_array else Q(pk__in=ids))
+    zaken = Zaak.objects.filter(_AnyOf(F("pk"), ids) if as_array else Q(pk__in=ids))
     query = zaken.annotate(**relaties).values(*columns, *relaties).query
     compiler = query.get_compiler(connection=connection)
     sql, params = compiler.as_sql()
-    compiled = _PaginaSql(
+    compiled = _PageSql(
         sql=sql,
-        ids_als_array=als_array,
+        ids_as_array=as_array,
         names=(*query.extra_select, *query.values_select, *query.annotation_select),
         converters=tuple(
             (pos, tuple(convs), expression)
@@ -150,8 +150,8 @@ def _pagina_sql_voor(connection: BaseDatabaseWrapper, ids: list[int]) -> _Pagina
     )
     if list(params) != compiled.params(ids):  # the SQL is reused with other ids
         raise RuntimeError("The page query has parameters besides the ids.")
-    if len(per_aantal) < 100:  # SQLite, pages of 1 to 500: the usual few sizes stay, an odd one is compiled again
-        per_aantal[key] = compiled
+    if len(per_size) < 100:  # SQLite, pages of 1 to 500: the usual few sizes stay, an odd one is compiled again
+        per_size[key] = compiled
     return compiled
 
 
@@ -167,7 +167,7 @@ def zaken_pagina_rijen(*, ids: Sequence[int], using: str = "default") -> list[di
     if not ids:
         return []
     connection = connections[using]
-    compiled = _pagina_sql_voor(connection, ids)
+    compiled = _page_sql(connection, ids)
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, compiled.params(ids))
         rows = cursor.fetchall()

@@ -33,12 +33,12 @@ PROCESSOBJECT = {
 
 
 @functools.cache
-def _velden() -> dict:
+def _serializer_fields() -> dict:
     """ZaakSerializer's fields, for the values that go through them (none reads the request)."""
     return ZaakSerializer().fields
 
 
-def _datum(value: dt.date | None) -> str | None:
+def _date(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
@@ -67,19 +67,19 @@ class _Urls:
         return url_for(ZaakEigenschap, uuid, self.request, zaak_uuid=zaak_uuid)
 
 
-def zaken_lijst(rows: list[dict], *, request) -> CamelCaseList:
+def zaken_representations(rows: list[dict], *, request) -> CamelCaseList:
     """The representations of these rows, in camelCase, as the list renders them."""
     urls = _Urls(request)
-    velden = _velden()
-    return CamelCaseList(_zaak(row, urls, velden) for row in rows)
+    fields = _serializer_fields()
+    return CamelCaseList(_zaak(row, urls, fields) for row in rows)
 
 
-def _zaak(row: dict, urls: _Urls, velden: dict) -> dict:
-    def via_veld(name: str):
+def _zaak(row: dict, urls: _Urls, fields: dict) -> dict:
+    def via_field(name: str):
         value = row[name]
         if value is None or value == []:  # what each of these fields makes of them, and most zaken have
             return value
-        return camelize(velden[name].to_representation(value))
+        return camelize(fields[name].to_representation(value))
 
     uuid = str(row["uuid"])
     hoofdzaak, resultaat, status = row["relatie_hoofdzaak"], row["relatie_resultaat"], row["relatie_status"]
@@ -92,38 +92,38 @@ def _zaak(row: dict, urls: _Urls, velden: dict) -> dict:
         "omschrijving": row["omschrijving"],
         "toelichting": row["toelichting"],
         "zaaktype": urls.zaaktype(row["relatie_zaaktype"]),
-        "registratiedatum": _datum(row["registratiedatum"]),
+        "registratiedatum": _date(row["registratiedatum"]),
         "verantwoordelijkeOrganisatie": row["verantwoordelijke_organisatie"],
-        "startdatum": _datum(row["startdatum"]),
-        "einddatum": _datum(row["einddatum"]),
-        "einddatumGepland": _datum(row["einddatum_gepland"]),
-        "uiterlijkeEinddatumAfdoening": _datum(row["uiterlijke_einddatum_afdoening"]),
-        "publicatiedatum": _datum(row["publicatiedatum"]),
+        "startdatum": _date(row["startdatum"]),
+        "einddatum": _date(row["einddatum"]),
+        "einddatumGepland": _date(row["einddatum_gepland"]),
+        "uiterlijkeEinddatumAfdoening": _date(row["uiterlijke_einddatum_afdoening"]),
+        "publicatiedatum": _date(row["publicatiedatum"]),
         "communicatiekanaal": row["communicatiekanaal"] or None,
-        "productenOfDiensten": via_veld("producten_of_diensten"),
+        "productenOfDiensten": via_field("producten_of_diensten"),
         "vertrouwelijkheidaanduiding": row["vertrouwelijkheidaanduiding"],
         "betalingsindicatie": betalingsindicatie,
         "betalingsindicatieWeergave": Betalingsindicatie(betalingsindicatie).label if betalingsindicatie else "",
-        "laatsteBetaaldatum": via_veld("laatste_betaaldatum"),
-        "zaakgeometrie": via_veld("zaakgeometrie"),
+        "laatsteBetaaldatum": via_field("laatste_betaaldatum"),
+        "zaakgeometrie": via_field("zaakgeometrie"),
         "verlenging": _gegevensgroep({"reden": row["verlenging_reden"], "duur": row["verlenging_duur"] or None}),
         "opschorting": _gegevensgroep({name: row[column] for name, column in OPSCHORTING.items()}),
         "selectielijstklasse": row["selectielijstklasse"] or None,
         "hoofdzaak": None if hoofdzaak is None else urls.zaak(hoofdzaak),
         "deelzaken": [urls.zaak(u) for u in row["relatie_deelzaken"]],
-        "relevanteAndereZaken": via_veld("relevante_andere_zaken"),
+        "relevanteAndereZaken": via_field("relevante_andere_zaken"),
         "eigenschappen": [urls.zaakeigenschap(u, uuid) for u in row["relatie_zaakeigenschappen"]],
         "rollen": [urls.rol(u) for u in row["relatie_rollen"]],
         "status": None if status is None else urls.status(status),
         "zaakinformatieobjecten": [urls.zaakinformatieobject(u) for u in row["relatie_zaakinformatieobjecten"]],
         "zaakobjecten": [urls.zaakobject(u) for u in row["relatie_zaakobjecten"]],
-        "kenmerken": via_veld("kenmerken"),
+        "kenmerken": via_field("kenmerken"),
         "archiefnominatie": row["archiefnominatie"] or None,
         "archiefstatus": row["archiefstatus"],
-        "archiefactiedatum": _datum(row["archiefactiedatum"]),
+        "archiefactiedatum": _date(row["archiefactiedatum"]),
         "resultaat": None if resultaat is None else urls.resultaat(resultaat),
         "opdrachtgevendeOrganisatie": row["opdrachtgevende_organisatie"],
         "processobjectaard": row["processobjectaard"],
-        "startdatumBewaartermijn": _datum(row["startdatum_bewaartermijn"]),
+        "startdatumBewaartermijn": _date(row["startdatum_bewaartermijn"]),
         "processobject": _gegevensgroep({name: row[column] for name, column in PROCESSOBJECT.items()}),
     }

@@ -43,7 +43,7 @@ from ...services import catalogi_url
 from ...zaak_selectors import zaken_pagina, zaken_pagina_rijen, zaken_relaties_laden
 from . import access, expand, filters, serializers
 from .fields import uuid_in_url
-from .list_representation import zaken_lijst
+from .list_representation import zaken_representations
 from .renderers import ExpandRenderer
 
 LEZEN = "zaken.lezen"
@@ -345,7 +345,7 @@ class ZaakViewSet(
         """
         ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
         if not expand_paths:
-            return self.get_paginated_response(zaken_lijst(zaken_pagina_rijen(ids=ids), request=self.request))
+            return self.get_paginated_response(zaken_representations(zaken_pagina_rijen(ids=ids), request=self.request))
         page = zaken_pagina(ids=ids)
         data = self.get_serializer(page, many=True).data
         return self.get_paginated_response(self._expanded(page, data, expand_paths))
