@@ -6,7 +6,7 @@ status. Only their uuids matter for that, so the query that fetches the page's z
 selects them beside the zaak's own columns (a list per relation as a correlated
 subquery): one query for the page whatever its size, and no model instance per related row.
 The list itself (`zaken_pagina_rijen`) takes rows rather than model instances, from SQL that
-Django compiles once per page size and connection.
+Django compiles once per connection (and page size, in SQLite).
 """
 
 from __future__ import annotations
