@@ -9,7 +9,14 @@ class CommonConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        post_migrate.connect(_ensure_autorisatieversie, sender=self)
         post_migrate.connect(_ensure_internal_client, sender=self)
+
+
+def _ensure_autorisatieversie(using: str = "default", **kwargs) -> None:
+    from .autorisatieversie import autorisatieversie_install
+
+    autorisatieversie_install(using=using)
 
 
 def _ensure_internal_client(**kwargs) -> None:

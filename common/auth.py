@@ -18,6 +18,7 @@ from django.conf import settings
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
+from .autorisatieversie import autorisatieversie
 from .constants import VertrouwelijkheidsAanduiding
 from .models import Applicatie, Autorisatie, ClientCredential
 from .selectors import applicaties_met_client_ids
@@ -39,12 +40,52 @@ def jwt_encode(client_id: str, secret: str, user_id: str = "", user_representati
     return jwt.encode(payload, secret, algorithm="HS256")
 
 
+@dataclass(frozen=True)
+class ResolvedClient:
+    """What a client ID resolves to: its secret, its applicaties and their autorisaties."""
+
+    secret: str
+    applicaties: tuple[Applicatie, ...]
+    autorisaties: tuple[Autorisatie, ...]
+
+
+# client ID -> (autorisatieversie, ResolvedClient): kept while the version stays the same (see
+# `common.autorisatieversie`). Unknown client IDs are not kept, so the size is bounded by the
+# clients there are; the bound is a guard only.
+_clients: dict[str, tuple[str, ResolvedClient]] = {}
+_CLIENTS_MAX = 10_000
+
+
+def resolve_client(client_id: str) -> ResolvedClient | None:
+    """The client behind `client_id` as the database has it now; None if unknown.
+
+    The version is read first, so a change committed while the client is read makes the
+    next request read it again rather than keep it under the newer version.
+    """
+    versie = autorisatieversie()
+    kept = _clients.get(client_id)
+    if kept is not None and versie is not None and kept[0] == versie:
+        return kept[1]
+    credential = ClientCredential.objects.filter(client_id=client_id).first()
+    if credential is None:
+        return None
+    applicaties = tuple(applicaties_met_client_ids(client_ids=[client_id]))
+    autorisaties = tuple(Autorisatie.objects.filter(applicatie__in=[a.pk for a in applicaties]))
+    client = ResolvedClient(secret=credential.secret, applicaties=applicaties, autorisaties=autorisaties)
+    if versie is not None:
+        if len(_clients) >= _CLIENTS_MAX:
+            _clients.clear()
+        _clients[client_id] = (versie, client)
+    return client
+
+
 @dataclass
 class ClientAuth:
     """What an authenticated request may do: the applicaties behind its client ID."""
 
     client_id: str
     claims: dict = field(default_factory=dict)
+    client: ResolvedClient | None = None
 
     @property
     def user_id(self) -> str:
@@ -56,6 +97,8 @@ class ClientAuth:
 
     @cached_property
     def applicaties(self) -> list[Applicatie]:
+        if self.client is not None:
+            return list(self.client.applicaties)
         return list(applicaties_met_client_ids(client_ids=[self.client_id]))
 
     @cached_property
@@ -64,6 +107,8 @@ class ClientAuth:
 
     @cached_property
     def autorisaties(self) -> list[Autorisatie]:
+        if self.client is not None:
+            return list(self.client.autorisaties)
         return list(Autorisatie.objects.filter(applicatie__in=[a.pk for a in self.applicaties]))
 
     def has_scope(self, component: str, scopes: set[str]) -> bool:
@@ -133,13 +178,13 @@ def authenticate_token(token: str) -> ClientAuth:
     client_id = unverified.get("client_id") or unverified.get("iss")
     if not client_id or not isinstance(client_id, str):
         raise exceptions.AuthenticationFailed("The JWT has no `client_id` claim.")
-    credential = ClientCredential.objects.filter(client_id=client_id).first()
-    if credential is None:
+    client = resolve_client(client_id)
+    if client is None:
         raise exceptions.AuthenticationFailed(f"Client `{client_id}` is not known.")
     try:
         claims = jwt.decode(
             token,
-            credential.secret,
+            client.secret,
             algorithms=["HS256"],
             options={"require": ["iat"], "verify_iat": False},
             leeway=settings.JWT_LEEWAY,
@@ -156,4 +201,4 @@ def authenticate_token(token: str) -> ClientAuth:
         raise exceptions.AuthenticationFailed("The JWT was issued in the future.")
     if now > issued + settings.JWT_EXPIRY + settings.JWT_LEEWAY:
         raise exceptions.AuthenticationFailed("The JWT has expired.")
-    return ClientAuth(client_id=client_id, claims=claims)
+    return ClientAuth(client_id=client_id, claims=claims, client=client)

@@ -119,3 +119,64 @@ def test_a_request_reads_its_own_applicatie_only_however_many_there_are(client, 
     )
     assert request() == (eigen, queries_few, loaded_few)
     assert eigen["clientIds"] == ["app"]
+
+
+def test_a_change_to_a_clients_autorisaties_counts_from_the_next_request(make_api_client):
+    """A client's autorisaties are kept between requests, and a change counts from the next
+    request however it is made: here a queryset update and plain SQL, which send no signals."""
+    from django.db import connection
+
+    from common.models import Autorisatie
+
+    reader = make_api_client(autorisaties=[{"component": "ac", "scopes": ["autorisaties.lezen"]}])
+    assert reader.get(URL).status_code == 200
+    assert reader.get(URL).status_code == 200
+
+    Autorisatie.objects.filter(component="ac").update(scopes=["autorisaties.bijwerken"])
+    assert reader.get(URL).status_code == 403
+    Autorisatie.objects.filter(component="ac").update(scopes=["autorisaties.lezen"])
+    assert reader.get(URL).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM common_autorisatie")
+    assert reader.get(URL).status_code == 403
+
+
+def test_a_new_secret_counts_from_the_next_request(client, credential):
+    assert get(client, token()).status_code == 200
+
+    ClientCredential.objects.filter(client_id="app").update(secret="nieuw")
+
+    assert get(client, token()).status_code == 401
+    assert get(client, token(secret="nieuw")).status_code == 200
+
+
+def test_a_rolled_back_change_is_not_taken_for_a_later_one(make_api_client):
+    """The version of the autorisaties is a new random value at every change: a counter would
+    come back to the same number after a rollback, and the client kept at that number inside
+    the rolled-back transaction would be taken for the later change's."""
+    from django.db import transaction
+
+    from common.models import Applicatie, Autorisatie
+
+    reader = make_api_client(autorisaties=[{"component": "ac", "scopes": ["autorisaties.lezen"]}])
+    assert reader.get(URL).status_code == 200
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Autorisatie.objects.filter(component="ac").update(scopes=[])
+        assert reader.get(URL).status_code == 403
+        raise RuntimeError("rolled back")
+
+    Applicatie.objects.filter(autorisaties__component="ac").update(label="Hernoemd")
+
+    assert reader.get(URL).status_code == 200
+
+
+def test_an_unchanged_client_is_not_read_again(client, credential):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as eerste:
+        assert get(client, token()).status_code == 200
+    with CaptureQueriesContext(connection) as tweede:
+        assert get(client, token()).status_code == 200
+
+    assert len(tweede.captured_queries) < len(eerste.captured_queries)

@@ -8,18 +8,15 @@ vertrouwelijkheidaanduiding (`access`); a closed zaak and its parts change only 
 
 from __future__ import annotations
 
-import functools
 import uuid
 
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from common.audit import audittrail_for, audittrail_record
@@ -27,7 +24,6 @@ from common.constants import Actie
 from common.exceptions import TITLES, camel_name
 from common.models import AuditTrail
 from common.notifications import notificatie_create
-from common.renderers import ZGWJSONRenderer
 from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSerializer
 
 from ... import zaak_services as services
@@ -44,9 +40,11 @@ from ...models import (
     ZaakType,
 )
 from ...services import catalogi_url
-from ...zaak_selectors import zaken_pagina, zaken_relaties_laden
+from ...zaak_selectors import zaken_pagina, zaken_pagina_rijen, zaken_relaties_laden
 from . import access, expand, filters, serializers
 from .fields import uuid_in_url
+from .list_representation import zaken_representations
+from .renderers import ExpandRenderer
 
 LEZEN = "zaken.lezen"
 AANMAKEN = "zaken.aanmaken"
@@ -87,39 +85,6 @@ EXPAND_PARAMETER = OpenApiParameter(
     "kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de "
     "punt-notatie gebruikt. Bijvoorbeeld: `zaaktype,status,status.statustype,resultaat.resultaattype`.",
 )
-
-
-@functools.lru_cache(maxsize=4096)
-def _camel_key(key: str) -> str:
-    return camelize_re.sub(underscore_to_camel, key) if "_" in key and key != "_expand" else key
-
-
-# values that need no walking: nearly all of them
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-
-
-def _camelize(data):
-    """camelCase keys, as `djangorestframework_camel_case` makes them, with each key converted
-    once per process instead of once per object (a list of zaken repeats the same keys), and
-    plain values passed as they are, without a call."""
-    if isinstance(data, dict):
-        return {
-            _camel_key(key) if isinstance(key, str) else key: value if type(value) in _PLAIN else _camelize(value)
-            for key, value in data.items()
-        }
-    if isinstance(data, list | tuple):
-        return [item if type(item) in _PLAIN else _camelize(item) for item in data]
-    return data
-
-
-class ExpandRenderer(ZGWJSONRenderer):
-    """camelCase JSON where `_expand` keeps its name (camelCase would make it `Expand`)."""
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        response = (renderer_context or {}).get("response")
-        if response is not None and response.status_code >= 400:
-            return super().render(data, accepted_media_type, renderer_context)
-        return JSONRenderer.render(self, _camelize(data), accepted_media_type, renderer_context)
 
 
 class ZakenAutoSchema(AutoSchema):
@@ -371,19 +336,22 @@ class ZaakViewSet(
         prefetch_related_objects(instances, "zaaktype", "hoofdzaak", "resultaat")
         return expand.expand_many(instances, data, paths, self.get_serializer_context(), self.auth)
 
-    def _page(self, queryset) -> list[Zaak]:
+    def _list_response(self, queryset, expand_paths: str) -> Response:
         """One page of zaken: the page's ids first, then those rows with their related uuids.
 
         OFFSET on the joined query makes PostgreSQL join every row it skips; the ids alone
-        come from the primary key index.
+        come from the primary key index. Without `expand` the page is made from rows
+        (`list_representation`); `expand` follows relations of model instances.
         """
         ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
-        return zaken_pagina(ids=ids)
+        if not expand_paths:
+            return self.get_paginated_response(zaken_representations(zaken_pagina_rijen(ids=ids), request=self.request))
+        page = zaken_pagina(ids=ids)
+        data = self.get_serializer(page, many=True).data
+        return self.get_paginated_response(self._expanded(page, data, expand_paths))
 
     def list(self, request, *args, **kwargs):
-        page = self._page(self.filter_queryset(self.get_queryset()))
-        data = self.get_serializer(page, many=True).data
-        return self.get_paginated_response(self._expanded(page, data, request.query_params.get("expand", "")))
+        return self._list_response(self.filter_queryset(self.get_queryset()), request.query_params.get("expand", ""))
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
@@ -443,9 +411,7 @@ class ZaakViewSet(
         if body.get("zaaktype__in") is not None:
             uuids = [uuid_in_url(str(url), ZaakType) for url in body["zaaktype__in"] or []]
             queryset = queryset.filter(zaaktype__uuid__in=[u for u in uuids if u])
-        page = self._page(queryset)
-        data = self.get_serializer(page, many=True).data
-        return self.get_paginated_response(self._expanded(page, data, str(body.get("expand") or "")))
+        return self._list_response(queryset, str(body.get("expand") or ""))
 
 
 def _camel_keys(params) -> dict:
