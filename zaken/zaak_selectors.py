@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Sequence
 
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Sum
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Sum
 
 from .models import Rol, Status, Zaak, ZaakEigenschap, ZaakInformatieObject, ZaakObject, ZaakTelling
 
@@ -70,15 +70,33 @@ def _zet(zaak: Zaak, values: dict) -> None:
     zaak.laatste_status_uuid = zaak.relatie_uuids.pop("status")
 
 
-def zaken_pagina(*, ids: Sequence[int]) -> list[Zaak]:
-    """The zaken with these primary keys, in this order, each with `relatie_uuids` (name ->
-    uuid, or list of uuids oldest first) and `laatste_status_uuid`, in one query."""
+def zaken_pagina(*, ids: QuerySet) -> list[Zaak]:
+    """The zaken whose primary keys `ids` selects (a page of them: a sliced queryset), in its
+    order, each with `relatie_uuids` (name -> uuid, or list of uuids oldest first) and
+    `laatste_status_uuid`, in one query: `ids` is its subquery, as in the raw SQL, not a query
+    of its own."""
     relaties = _relaties()
-    rows = {zaak.pk: zaak for zaak in Zaak.objects.filter(pk__in=ids).annotate(**relaties)}
-    page = [rows[pk] for pk in ids if pk in rows]  # one deleted since its id was read is left out
+    # ties of the list's ordering newest first within the page
+    page = list(Zaak.objects.filter(pk__in=ids).annotate(**relaties).order_by(*ids.query.order_by, "-pk"))
     for zaak in page:
         _zet(zaak, {name: zaak.__dict__.pop(name) for name in relaties})
     return page
+
+
+class ZakenLijst:
+    """A list of zaken as Django's paginator reads it: `count()` counts `ids` (a queryset of
+    their primary keys, in list order), and a slice is `zaken_pagina` of that slice of ids.
+    OFFSET on the query with the related rows would make PostgreSQL join every row it skips;
+    in the subquery it reads the ids alone (from an index)."""
+
+    def __init__(self, ids: QuerySet) -> None:
+        self.ids = ids
+
+    def count(self) -> int:
+        return self.ids.count()
+
+    def __getitem__(self, page: slice) -> list[Zaak]:
+        return zaken_pagina(ids=self.ids[page])
 
 
 def zaken_relaties_laden(zaken: Sequence[Zaak]) -> None:

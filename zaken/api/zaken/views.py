@@ -44,7 +44,7 @@ from ...models import (
     ZaakType,
 )
 from ...services import catalogi_url
-from ...zaak_selectors import zaken_aantal, zaken_pagina, zaken_relaties_laden
+from ...zaak_selectors import ZakenLijst, zaken_aantal, zaken_relaties_laden
 from . import access, expand, filters, serializers
 from .fields import uuid_in_url
 
@@ -381,14 +381,10 @@ class ZaakViewSet(
         return expand.expand_many(instances, data, paths, self.get_serializer_context(), self.auth)
 
     def _page(self, queryset, *, aantal: int | None = None) -> list[Zaak]:
-        """One page of zaken: the page's ids first, then those rows with their related uuids.
-        `aantal`: the number of zaken in `queryset` if known, else they are counted.
-
-        OFFSET on the joined query makes PostgreSQL join every row it skips; the ids alone
-        come from the primary key index.
-        """
-        ids = self.paginator.paginate_queryset(queryset.values_list("pk", flat=True), self.request, self, count=aantal)
-        return zaken_pagina(ids=list(ids))
+        """One page of zaken with their related uuids, in one query (`ZakenLijst`). `aantal`:
+        the number of zaken in `queryset` if known, else they are counted."""
+        zaken = ZakenLijst(queryset.values_list("pk", flat=True))
+        return self.paginator.paginate_queryset(zaken, self.request, self, count=aantal)
 
     def _aantal(self) -> int | None:
         """The list's `count` from the zaaktellingen when no filter narrows it (ordering does
