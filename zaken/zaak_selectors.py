@@ -84,16 +84,18 @@ def zaken_pagina(*, ids: QuerySet) -> list[Zaak]:
 
 
 class ZakenLijst:
-    """A list of zaken as Django's paginator reads it: `count()` counts `ids` (a queryset of
-    their primary keys, in list order), and a slice is `zaken_pagina` of that slice of ids.
-    OFFSET on the query with the related rows would make PostgreSQL join every row it skips;
-    in the subquery it reads the ids alone (from an index)."""
+    """A list of zaken as Django's paginator reads it: `count()` is `aantal` when the caller
+    knows it (`zaken_aantal`), else a count of `ids` (a queryset of their primary keys, in
+    list order); a slice is `zaken_pagina` of that slice of ids. OFFSET on the query with the
+    related rows would make PostgreSQL join every row it skips; in the subquery it reads the
+    ids alone (from an index)."""
 
-    def __init__(self, ids: QuerySet) -> None:
+    def __init__(self, ids: QuerySet, *, aantal: int | None = None) -> None:
         self.ids = ids
+        self.aantal = aantal
 
     def count(self) -> int:
-        return self.ids.count()
+        return self.ids.count() if self.aantal is None else self.aantal
 
     def __getitem__(self, page: slice) -> list[Zaak]:
         return zaken_pagina(ids=self.ids[page])

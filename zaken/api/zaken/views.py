@@ -383,8 +383,7 @@ class ZaakViewSet(
     def _page(self, queryset, *, aantal: int | None = None) -> list[Zaak]:
         """One page of zaken with their related uuids, in one query (`ZakenLijst`). `aantal`:
         the number of zaken in `queryset` if known, else they are counted."""
-        zaken = ZakenLijst(queryset.values_list("pk", flat=True))
-        return self.paginator.paginate_queryset(zaken, self.request, self, count=aantal)
+        return self.paginate_queryset(ZakenLijst(queryset.values_list("pk", flat=True), aantal=aantal))
 
     def _aantal(self) -> int | None:
         """The list's `count` from the zaaktellingen when no filter narrows it (ordering does
