@@ -689,8 +689,9 @@ def zaaktellingen_samenvoegen() -> int:
 
 def zaaktellingen_hertellen() -> None:
     """Count every zaak again, for when rows were written past the triggers (PostgreSQL's
-    `session_replication_role = replica`, a restore with triggers disabled). Writers of zaken
-    wait for it; readers do not."""
+    `session_replication_role = replica`, a restore with triggers disabled) or zaken were
+    loaded together with their zaaktellingen (`loaddata`), which counts them twice. Writers
+    of zaken wait for it; readers do not."""
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("LOCK TABLE zaken_zaak IN SHARE MODE")
