@@ -9,7 +9,7 @@ import time
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.db.models.signals import post_migrate
@@ -148,6 +148,24 @@ def test_the_command_merges(zaaktypen, capsys):
     assert "samengevoegd" in capsys.readouterr().out
     assert ZaakTelling.objects.count() == 1
     assert_exact()
+
+
+def test_the_check_finds_the_pairs_that_differ(zaaktypen, capsys):
+    eerste, tweede = zaaktypen
+    ZaakFactory.create_batch(2, zaaktype=eerste)
+    ZaakFactory(zaaktype=tweede)
+    call_command("zaaktellingen", "--controleren")
+    assert "kloppen" in capsys.readouterr().out
+
+    ZaakTelling.objects.create(zaaktype=eerste, vertrouwelijkheidaanduiding=OPENBAAR, aantal=1)
+    ZaakTelling.objects.create(zaaktype=tweede, vertrouwelijkheidaanduiding=GEHEIM, aantal=3)
+
+    with pytest.raises(CommandError):
+        call_command("zaaktellingen", "--controleren")
+    uit = capsys.readouterr().out
+    assert f"zaaktype {eerste.pk}, openbaar: zaaktellingen 3, zaken 2" in uit
+    assert f"zaaktype {tweede.pk}, geheim: zaaktellingen 3, zaken 0" in uit
+    assert f"zaaktype {tweede.pk}, openbaar" not in uit
 
 
 def _zaken_count(client, **params) -> tuple[int, list[str]]:
