@@ -9,14 +9,15 @@ class ZakenConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        post_migrate.connect(_zaaktellingen_triggers_herstellen, sender=self)
+        post_migrate.connect(_zaaktellingen_herstellen, sender=self)
 
 
-def _zaaktellingen_triggers_herstellen(using: str, **kwargs) -> None:
-    """SQLite drops the triggers of `zaken_zaak` when a migration rebuilds the table."""
+def _zaaktellingen_herstellen(using: str, **kwargs) -> None:
+    """SQLite drops the triggers of `zaken_zaak` when a migration rebuilds the table, and a
+    flush may empty the zaaktellingen before the zaken."""
     from django.db import connections, transaction
 
-    from .zaaktellingen import triggers_herstellen
+    from .zaaktellingen import sqlite_herstellen
 
     with transaction.atomic(using=using):
-        triggers_herstellen(connections[using])
+        sqlite_herstellen(connections[using])

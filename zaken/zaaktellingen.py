@@ -10,7 +10,8 @@ sums them back to one row per pair.
 
 SQLite, where one connection writes at a time, keeps one row per pair and updates it (SQLite
 has no statement triggers with transition tables). It drops a table's triggers when a
-migration rebuilds the table, so `triggers_herstellen` puts them back after migrating.
+migration rebuilds the table, and `flush` may empty the zaaktellingen before the zaken, so
+`sqlite_herstellen` puts the triggers back and counts again after either.
 """
 
 from __future__ import annotations
@@ -116,18 +117,9 @@ def triggers_verwijderen(connection: BaseDatabaseWrapper) -> None:
             cursor.execute(statement)
 
 
-def triggers_herstellen(connection: BaseDatabaseWrapper) -> bool:
-    """After migrating: put back triggers a rebuild of `zaken_zaak` dropped (SQLite), and
-    count again, since rows written without them were not counted. True if it had to."""
-    if connection.vendor != "sqlite" or TABEL not in connection.introspection.table_names():
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'zaken_zaak'"
-            " AND name IN (%s, %s, %s)",
-            TRIGGERS,
-        )
-        if cursor.fetchone()[0] == len(TRIGGERS):
-            return False
-    triggers_aanmaken(connection)
-    return True
+def sqlite_herstellen(connection: BaseDatabaseWrapper) -> None:
+    """SQLite, after `migrate` and `flush` (both send post_migrate): put back the triggers a
+    rebuild of `zaken_zaak` dropped, and count again, since zaken written without them, or a
+    flush that emptied the zaaktellingen before the zaken, left the count off."""
+    if connection.vendor == "sqlite" and TABEL in connection.introspection.table_names():
+        triggers_aanmaken(connection)
