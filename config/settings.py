@@ -209,6 +209,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "common.tasks.relay_pending_notifications",
         "schedule": env_int("NOTIFICATIONS_RELAY_INTERVAL", 60),
     },
+    # The list of zaken sums the zaaktellingen for its `count`; exact whenever this runs,
+    # it keeps them to a row per zaaktype and vertrouwelijkheidaanduiding.
+    "zaken-zaaktellingen": {
+        "task": "zaken.tasks.zaaktellingen_samenvoegen",
+        "schedule": env_int("ZAKEN_ZAAKTELLINGEN_INTERVAL", 60),
+    },
 }
 
 # --- Notifications -----------------------------------------------------------------------

@@ -24,13 +24,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from common.constants import Archiefstatus
 from common.exceptions import DomainError, camel_name
 
-from . import brondatum
+from . import brondatum, zaaktellingen
 from .clients import BadReferenceError, DocumentenClient, object_gegevens
 from .models import (
     Besluit,
@@ -44,6 +44,7 @@ from .models import (
     ZaakEigenschap,
     ZaakInformatieObject,
     ZaakObject,
+    ZaakTelling,
     ZaakType,
 )
 
@@ -650,3 +651,49 @@ def zaakbesluit_delete(*, zaakbesluit: ZaakBesluit) -> None:
             "Het besluit verwijst nog naar deze zaak; pas eerst het besluit aan.", "inconsistent-relation", "besluit"
         )
     zaakbesluit.delete()
+
+
+# --- zaaktellingen ---------------------------------------------------------------------------
+
+
+def zaaktellingen_samenvoegen() -> int:
+    """Sum the rows of each zaaktype and vertrouwelijkheidaanduiding that has more than one
+    (or a total of 0) into one; return how many rows fewer there are.
+
+    Safe beside writers and another run: the rows deleted are exactly the rows returned, and
+    their sum goes in within the same transaction, so a reader sees either those rows or
+    their sum. Rows of transactions that commit meanwhile are not seen and stay as they are.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {zaaktellingen.TABEL} WHERE (zaaktype_id, vertrouwelijkheidaanduiding) IN ("
+            f"SELECT zaaktype_id, vertrouwelijkheidaanduiding FROM {zaaktellingen.TABEL} GROUP BY 1, 2"
+            " HAVING count(*) > 1 OR sum(aantal) = 0)"
+            " RETURNING zaaktype_id, vertrouwelijkheidaanduiding, aantal"
+        )
+        totalen: dict[tuple[int, str], int] = {}
+        rows = cursor.fetchall()
+        for zaaktype_id, vertrouwelijkheidaanduiding, aantal in rows:
+            paar = (zaaktype_id, vertrouwelijkheidaanduiding)
+            totalen[paar] = totalen.get(paar, 0) + aantal
+        samen = [
+            ZaakTelling(zaaktype_id=zaaktype_id, vertrouwelijkheidaanduiding=vertrouwelijkheidaanduiding, aantal=aantal)
+            for (zaaktype_id, vertrouwelijkheidaanduiding), aantal in totalen.items()
+            if aantal
+        ]
+        ZaakTelling.objects.bulk_create(samen)
+    if rows:
+        logger.info("zaaktellingen_samengevoegd", extra={"rijen": len(rows), "paren": len(samen)})
+    return len(rows) - len(samen)
+
+
+def zaaktellingen_hertellen() -> None:
+    """Count every zaak again, for when rows were written past the triggers (PostgreSQL's
+    `session_replication_role = replica`, a restore with triggers disabled) or zaken were
+    loaded together with their zaaktellingen (`loaddata`), which counts them twice. Writers
+    of zaken wait for it; readers do not."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("LOCK TABLE zaken_zaak IN SHARE MODE")
+        for statement in zaaktellingen.HERTELLEN:
+            cursor.execute(statement)

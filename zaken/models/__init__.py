@@ -23,6 +23,7 @@ from .zaken import (
     ZaakEigenschap,
     ZaakInformatieObject,
     ZaakObject,
+    ZaakTelling,
 )
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "ZaakInformatieObject",
     "ZaakObject",
     "ZaakObjectType",
+    "ZaakTelling",
     "ZaakType",
     "ZaakTypeInformatieObjectType",
     "ZaakTypenRelatie",

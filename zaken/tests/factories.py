@@ -1,4 +1,4 @@
-"""factory_boy factories for the catalogue."""
+"""factory_boy factories for the catalogue and zaken."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ..models import (
     ResultaatType,
     RolType,
     StatusType,
+    Zaak,
     ZaakObjectType,
     ZaakType,
     ZaakTypeInformatieObjectType,
@@ -160,6 +161,20 @@ class ZaakTypeInformatieObjectTypeFactory(DjangoModelFactory):
 
     class Meta:
         model = ZaakTypeInformatieObjectType
+
+
+class ZaakFactory(DjangoModelFactory):
+    """A zaak written straight to the database, past the API's rules (for counts and lists)."""
+
+    identificatie = factory.Sequence(lambda n: f"ZAAK-{n:06d}")
+    bronorganisatie = "002220647"
+    verantwoordelijke_organisatie = "002220647"
+    zaaktype = factory.SubFactory(ZaakTypeFactory, gepubliceerd=True)
+    startdatum = dt.date(2024, 1, 15)
+    vertrouwelijkheidaanduiding = VertrouwelijkheidsAanduiding.openbaar
+
+    class Meta:
+        model = Zaak
 
 
 def publiceerbaar_zaaktype(**kwargs) -> ZaakType:

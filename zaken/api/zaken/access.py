@@ -25,8 +25,15 @@ def _levels_up_to(level: str) -> list[str]:
 
 def zaken_zichtbaar(queryset: QuerySet, auth: ClientAuth, scopes: set[str], prefix: str = "") -> QuerySet:
     """Narrow `queryset` to the zaken (or their parts, with `prefix` `zaak__`) the client may see."""
+    condition = zaken_zichtbaar_conditie(auth, scopes, prefix)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def zaken_zichtbaar_conditie(auth: ClientAuth, scopes: set[str], prefix: str = "") -> Q | None:
+    """The zaken (or their parts, with `prefix` `zaak__`) the client may see, as a condition
+    on `zaaktype_id` and `vertrouwelijkheidaanduiding`; None when it may see every zaak."""
     if auth.heeft_alle_autorisaties:
-        return queryset
+        return None
     condition = Q(pk__in=[])
     grants = auth.type_grants("zrc", scopes, "zaaktype")
     by_uuid = {uuid_in_url(url, ZaakType): level for url, level in grants.items()}
@@ -41,7 +48,7 @@ def zaken_zichtbaar(queryset: QuerySet, auth: ClientAuth, scopes: set[str], pref
         if len(levels) < len(VertrouwelijkheidsAanduiding.values):
             grant &= Q(**{f"{prefix}vertrouwelijkheidaanduiding__in": levels})
         condition |= grant
-    return queryset.filter(condition)
+    return condition
 
 
 def zaak_toegestaan(auth: ClientAuth, zaak: Zaak, scopes: set[str]) -> bool:

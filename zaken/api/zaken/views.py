@@ -8,10 +8,11 @@ vertrouwelijkheidaanduiding (`access`); a closed zaak and its parts change only 
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -40,7 +41,7 @@ from ...models import (
     ZaakType,
 )
 from ...services import catalogi_url
-from ...zaak_selectors import zaken_pagina, zaken_pagina_rijen, zaken_relaties_laden
+from ...zaak_selectors import ZakenLijst, zaken_aantal, zaken_pagina, zaken_pagina_rijen, zaken_relaties_laden
 from . import access, expand, filters, serializers
 from .fields import uuid_in_url
 from .list_representation import zaken_representations
@@ -138,11 +139,17 @@ class ZaakOnderdeelViewSet(viewsets.GenericViewSet):
     def auth(self):
         return self.request.auth
 
+    @functools.cached_property
+    def lijst_zichtbaar(self) -> Q | None:
+        """What of this resource the client may list (None: all), worked out once per request:
+        the list of zaken needs it for its rows and its count."""
+        prefix = "" if self.queryset.model is Zaak else "zaak__"
+        return access.zaken_zichtbaar_conditie(self.auth, {LEZEN}, prefix)
+
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action == "list":
-            prefix = "" if queryset.model is Zaak else "zaak__"
-            queryset = access.zaken_zichtbaar(queryset, self.auth, {LEZEN}, prefix)
+        if self.action == "list" and self.lijst_zichtbaar is not None:
+            queryset = queryset.filter(self.lijst_zichtbaar)
         return queryset
 
     def get_object(self):
@@ -234,6 +241,9 @@ class DestroyMixin:
 
 
 # --- zaak -------------------------------------------------------------------------------------
+
+# The query parameters that narrow the list of zaken; `ordering` only sorts it.
+LIJST_FILTERS = filters.ZaakFilter.base_filters.keys() - {"ordering"}
 
 # One zaak (read, written) comes with its zaaktype (for the access check), hoofdzaak and
 # resultaat; a page of the list, with the uuids of all its related rows, from `zaak_selectors`.
@@ -336,22 +346,32 @@ class ZaakViewSet(
         prefetch_related_objects(instances, "zaaktype", "hoofdzaak", "resultaat")
         return expand.expand_many(instances, data, paths, self.get_serializer_context(), self.auth)
 
-    def _list_response(self, queryset, expand_paths: str) -> Response:
+    def _list_response(self, queryset, expand_paths: str, *, aantal: int | None = None) -> Response:
         """One page of zaken: the page's ids first, then those rows with their related uuids.
 
         OFFSET on the joined query makes PostgreSQL join every row it skips; the ids alone
         come from the primary key index. Without `expand` the page is made from rows
-        (`list_representation`); `expand` follows relations of model instances.
+        (`list_representation`); `expand` follows relations of model instances. `aantal`: the
+        number of zaken in `queryset` when it is known (`_aantal`), else they are counted.
         """
-        ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
+        ids = list(self.paginate_queryset(ZakenLijst(queryset.values_list("pk", flat=True), aantal=aantal)))
         if not expand_paths:
             return self.get_paginated_response(zaken_representations(zaken_pagina_rijen(ids=ids), request=self.request))
         page = zaken_pagina(ids=ids)
         data = self.get_serializer(page, many=True).data
         return self.get_paginated_response(self._expanded(page, data, expand_paths))
 
+    def _aantal(self) -> int | None:
+        """The list's `count` from the zaaktellingen when no filter narrows it (ordering does
+        not), exact as a count of the rows; None when a filter does, and the rows are counted."""
+        if self.request.query_params.keys() & LIJST_FILTERS:
+            return None
+        return zaken_aantal(zichtbaar=self.lijst_zichtbaar)
+
     def list(self, request, *args, **kwargs):
-        return self._list_response(self.filter_queryset(self.get_queryset()), request.query_params.get("expand", ""))
+        return self._list_response(
+            self.filter_queryset(self.get_queryset()), request.query_params.get("expand", ""), aantal=self._aantal()
+        )
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()

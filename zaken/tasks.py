@@ -1,0 +1,13 @@
+"""Celery tasks of the zaken app."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from . import zaak_services
+
+
+@shared_task
+def zaaktellingen_samenvoegen() -> int:
+    """Periodic: one row per zaaktype and vertrouwelijkheidaanduiding again (`ZaakTelling`)."""
+    return zaak_services.zaaktellingen_samenvoegen()
