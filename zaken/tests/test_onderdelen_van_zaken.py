@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from djangorestframework_camel_case.util import camelize
@@ -162,29 +162,35 @@ def _vul(api_client, zaaktype, aantal: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "query"),
+    ("path", "query", "queries"),
     [
-        ("zaken", ""),
-        ("zaken", "?ordering=-startdatum"),
-        ("zaken", "?archiefstatus=nog_te_archiveren&expand="),
-        ("statussen", ""),
-        ("resultaten", ""),
-        ("rollen", ""),
-        ("zaakobjecten", ""),
-        ("zaakinformatieobjecten", ""),
+        # the autorisatieversie, the count (from the zaaktellingen without a filter), the page's ids, the page
+        ("zaken", "", 4),
+        ("zaken", "?ordering=-startdatum", 4),
+        ("zaken", "?archiefstatus=nog_te_archiveren&expand=", 4),
+        ("statussen", "", 5),
+        ("resultaten", "", 3),
+        ("rollen", "", 4),
+        ("zaakobjecten", "", 3),
+        ("zaakinformatieobjecten", "", 2),
     ],
 )
-def test_a_list_makes_a_constant_number_of_queries(api_client, zaaktype, path, query):
+def test_a_list_makes_a_constant_number_of_queries(api_client, zaaktype, path, query, queries):
     _vul(api_client, zaaktype, 2)
+    # Django keeps at most 9,000 queries in its log and `_vul` makes thousands: with a full log a
+    # capture would see none, so the log is emptied before each one.
+    reset_queries()
     with CaptureQueriesContext(connection) as klein:
         assert api_client.get(f"{ZAKEN}{path}{query}").status_code == 200
     _vul(api_client, zaaktype, 8)
+    reset_queries()
     with CaptureQueriesContext(connection) as groot:
         response = api_client.get(f"{ZAKEN}{path}{query}")
     assert response.status_code == 200
     body = response.json()
     assert len(body["results"] if isinstance(body, dict) else body) == 10
-    assert len(groot.captured_queries) == len(klein.captured_queries)
+    assert len(klein.captured_queries) == queries
+    assert len(groot.captured_queries) == queries
 
 
 def test_a_zaken_list_limited_by_the_authorisations_makes_a_constant_number_of_queries(
@@ -202,14 +208,18 @@ def test_a_zaken_list_limited_by_the_authorisations_makes_a_constant_number_of_q
     )
     _vul(api_client, zaaktype, 2)
     assert beperkt.get(f"{ZAKEN}zaken").status_code == 200  # its autorisaties are read once, then kept
+    reset_queries()
     with CaptureQueriesContext(connection) as klein:
         assert beperkt.get(f"{ZAKEN}zaken").status_code == 200
     _vul(api_client, zaaktype, 8)
+    reset_queries()
     with CaptureQueriesContext(connection) as groot:
         response = beperkt.get(f"{ZAKEN}zaken")
     assert response.status_code == 200
     assert response.json()["count"] == 10
-    assert len(groot.captured_queries) == len(klein.captured_queries)
+    # the autorisatieversie, the zaaktypen of its autorisaties, the count, the page's ids, the page
+    assert len(klein.captured_queries) == 5
+    assert len(groot.captured_queries) == 5
 
 
 def test_a_second_resultaat_is_refused_as_unique_even_on_a_closed_zaak(api_client, make_api_client, zaak, zaaktype):
