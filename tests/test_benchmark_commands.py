@@ -31,3 +31,24 @@ def test_bench_documenten_uploads_and_downloads_a_file_in_parts(tmp_path, settin
     rss = re.search(r"server peak RSS \(largest worker\)\s+([\d.]+) MiB", text)
     assert rss and float(rss.group(1)) > 0
     assert not (tmp_path / "bench").exists()  # the command cleans up after itself
+
+
+@pytest.mark.django_db(transaction=True)  # the command VACUUMs, which no transaction may enclose
+@pytest.mark.parametrize("beperkt", [False, True])
+def test_bench_zaken_list_compares_the_api_with_the_same_rows_in_raw_sql(beperkt):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the benchmark's raw SQL is PostgreSQL's (ARRAY subqueries)")
+    out = io.StringIO()
+    arguments = ["--count", "300", "--pages", "3", "--repeat", "1", *(["--beperkt"] if beperkt else [])]
+
+    # The command raises when a page of the API and the raw SQL differ in count, zaken or related uuids.
+    call_command("bench_zaken_list", *arguments, stdout=out)
+
+    text = out.getvalue()
+    assert "zaken in database: 300; pages of 100: 3 x 1" in text
+    for label in ("GET /zaken/api/v1/zaken", "raw SQL, same data", "raw SQL, the rows alone"):
+        line = next(line for line in text.splitlines() if line.startswith(label))
+        assert float(re.search(r"median\s+([\d.]+) ms", line).group(1)) > 0, line
+    assert re.search(r"ratio API / raw SQL \(rows alone\)\s+[\d.]+x", text)
