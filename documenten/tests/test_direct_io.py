@@ -122,7 +122,7 @@ def test_an_unaligned_offset_is_written_the_ordinary_way(tmp_path):
 
 
 # The file systems of this machine (ext4, tmpfs on Linux 6.x) all take direct I/O; the
-# refusal of one that does not (EINVAL from fcntl or from the write) is simulated below.
+# refusal of one that does not (EINVAL from fcntl, open, a write or a read) is simulated below.
 
 
 @pytest.mark.django_db
@@ -270,3 +270,48 @@ def test_a_large_file_downloads_and_passes_the_fixity_check(
         handle.seek(len(content) - 50)
         handle.write(b"!")
     assert check_fixity.delay().get() == {"checked": 1, "mismatches": 1}
+
+
+def _large_file(tmp_path, settings) -> bytes:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documenten": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    content = _content(storage.DIRECT_READ_MIN + 3)
+    (tmp_path / "big.bin").write_bytes(content)
+    return content
+
+
+def test_a_file_system_refusing_direct_reads_is_read_the_ordinary_way(tmp_path, settings, monkeypatch):
+    content = _large_file(tmp_path, settings)
+    real_open = os.open
+
+    def refusing(path, flags, *args, **kwargs):
+        if flags & os.O_DIRECT:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    with storage.open_for_reading("big.bin") as handle:
+        assert isinstance(handle, storage.DirectReader)
+        assert not fcntl.fcntl(handle._descriptor, fcntl.F_GETFL) & os.O_DIRECT
+        assert b"".join(iter(lambda: handle.read(STAGE), b"")) == content
+
+
+def test_a_read_refused_in_direct_mode_goes_on_the_ordinary_way(tmp_path, settings, monkeypatch):
+    content = _large_file(tmp_path, settings)
+    real = os.preadv
+    refused = []
+
+    def refusing(descriptor, buffers, position):
+        if fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_DIRECT and position >= 2 * STAGE:
+            refused.append(position)
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real(descriptor, buffers, position)
+
+    monkeypatch.setattr(os, "preadv", refusing)
+    assert storage.sha256_of("big.bin") == hashlib.sha256(content).hexdigest()
+    assert refused == [2 * STAGE]  # the first two blocks directly, then the ordinary way for good
