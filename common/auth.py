@@ -56,6 +56,12 @@ _clients: dict[str, tuple[str, ResolvedClient]] = {}
 _CLIENTS_MAX = 10_000
 
 
+def _grants_of(client_id: str) -> tuple[tuple[Applicatie, ...], tuple[Autorisatie, ...]]:
+    """The applicaties with this client ID, and their autorisaties."""
+    applicaties = tuple(applicaties_met_client_ids(client_ids=[client_id]))
+    return applicaties, tuple(Autorisatie.objects.filter(applicatie__in=[a.pk for a in applicaties]))
+
+
 def resolve_client(client_id: str) -> ResolvedClient | None:
     """The client behind `client_id` as the database has it now; None if unknown.
 
@@ -69,9 +75,7 @@ def resolve_client(client_id: str) -> ResolvedClient | None:
     credential = ClientCredential.objects.filter(client_id=client_id).first()
     if credential is None:
         return None
-    applicaties = tuple(applicaties_met_client_ids(client_ids=[client_id]))
-    autorisaties = tuple(Autorisatie.objects.filter(applicatie__in=[a.pk for a in applicaties]))
-    client = ResolvedClient(secret=credential.secret, applicaties=applicaties, autorisaties=autorisaties)
+    client = ResolvedClient(credential.secret, *_grants_of(client_id))
     if versie is not None:
         if len(_clients) >= _CLIENTS_MAX:
             _clients.clear()
@@ -96,10 +100,15 @@ class ClientAuth:
         return str(self.claims.get("user_representation") or "")
 
     @cached_property
-    def applicaties(self) -> list[Applicatie]:
+    def _grants(self) -> tuple[tuple[Applicatie, ...], tuple[Autorisatie, ...]]:
+        """From the resolved client; read here only for a ClientAuth made without one."""
         if self.client is not None:
-            return list(self.client.applicaties)
-        return list(applicaties_met_client_ids(client_ids=[self.client_id]))
+            return self.client.applicaties, self.client.autorisaties
+        return _grants_of(self.client_id)
+
+    @cached_property
+    def applicaties(self) -> list[Applicatie]:
+        return list(self._grants[0])
 
     @cached_property
     def heeft_alle_autorisaties(self) -> bool:
@@ -107,9 +116,7 @@ class ClientAuth:
 
     @cached_property
     def autorisaties(self) -> list[Autorisatie]:
-        if self.client is not None:
-            return list(self.client.autorisaties)
-        return list(Autorisatie.objects.filter(applicatie__in=[a.pk for a in self.applicaties]))
+        return list(self._grants[1])
 
     def has_scope(self, component: str, scopes: set[str]) -> bool:
         """Whether any autorisatie in `component` grants one of `scopes`."""

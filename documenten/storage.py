@@ -520,17 +520,10 @@ def store_assembled(name: str, sha256_state: bytes | None = None) -> StoredFile:
     """The assembled file is complete: its size, and its SHA-256.
 
     The SHA-256 comes from the state hashed while its parts were written, when every part
-    was; else it is read back in large blocks.
+    was; else the file is read back (`sha256_of`).
     """
-    if sha256_state is not None:
-        size = os.stat(documenten_storage().path(name)).st_size
-        return StoredFile(name=name, size=size, sha256=sha256.Sha256State(sha256_state).hexdigest())
-    digest = hashlib.sha256()
-    size = 0
-    for block in _blocks(documenten_storage().path(name)):
-        digest.update(block)
-        size += len(block)
-    return StoredFile(name=name, size=size, sha256=digest.hexdigest())
+    digest = sha256.Sha256State(sha256_state).hexdigest() if sha256_state is not None else sha256_of(name)
+    return StoredFile(name=name, size=os.stat(documenten_storage().path(name)).st_size, sha256=digest)
 
 
 def store_concatenation(names: Iterable[str]) -> StoredFile:

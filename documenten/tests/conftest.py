@@ -5,6 +5,7 @@ the committed contract."""
 from __future__ import annotations
 
 import base64
+import hashlib
 from pathlib import Path
 
 import httpx
@@ -126,6 +127,14 @@ def download(client, url: str) -> bytes:
     response = client.get(url)
     assert response.status_code == 200, response.content
     return b"".join(response.streaming_content)
+
+
+def assert_stored(client, url: str, content: bytes) -> dict:
+    """The document at `url` holds `content`: its `integriteit` and its download say so."""
+    body = client.get(url).json()
+    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
+    assert download(client, body["inhoud"]) == content
+    return body
 
 
 @pytest.fixture

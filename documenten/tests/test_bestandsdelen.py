@@ -7,7 +7,7 @@ import hashlib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from .conftest import DOCUMENTEN, download, eio_body
+from .conftest import DOCUMENTEN, assert_stored, download, eio_body
 
 pytestmark = pytest.mark.django_db
 EIO = DOCUMENTEN + "enkelvoudiginformatieobjecten"
@@ -192,9 +192,7 @@ def test_parts_are_put_together_in_place(client, iotype, documenten_storage, dja
         assert _put(client, second, content[10:20]).status_code == 200
         assert _put(client, third, content[20:]).status_code == 200
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
-    assert download(client, body["inhoud"]) == content
+    assert_stored(client, document["url"], content)
     assert [p.stat().st_size for p in documenten_storage.rglob("*") if p.is_file()] == [len(content)]
 
 
@@ -243,9 +241,7 @@ def test_a_refused_later_part_leaves_the_earlier_ones(client, iotype, django_cap
         assert _put(client, second, content[10:20]).status_code == 200
         assert _put(client, third, content[20:]).status_code == 200
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
-    assert download(client, body["inhoud"]) == content
+    assert_stored(client, document["url"], content)
 
 
 def test_an_accepted_part_can_be_replaced(client, iotype, documenten_storage, django_capture_on_commit_callbacks):
@@ -260,9 +256,7 @@ def test_an_accepted_part_can_be_replaced(client, iotype, documenten_storage, dj
     with django_capture_on_commit_callbacks(execute=True):
         assert _put(client, second, b"klmno").status_code == 200
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(b"ABCDEFGHIJklmno").hexdigest()
-    assert download(client, body["inhoud"]) == b"ABCDEFGHIJklmno"
+    assert_stored(client, document["url"], b"ABCDEFGHIJklmno")
 
 
 def test_a_malformed_body_is_refused(client, iotype, documenten_storage):
@@ -291,9 +285,7 @@ def test_parts_in_a_storage_off_local_disk(client, iotype, settings, django_capt
         for deel, start in zip(document["bestandsdelen"], (0, 10, 20), strict=True):
             assert _put(client, deel, content[start : start + deel["omvang"]]).status_code == 200
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
-    assert download(client, body["inhoud"]) == content
+    assert_stored(client, document["url"], content)
 
 
 def test_the_orphan_sweep_leaves_a_file_being_put_together(client, iotype, django_capture_on_commit_callbacks):
@@ -330,9 +322,7 @@ def test_an_upload_begun_with_parts_in_files_of_their_own_ends_that_way(
     with django_capture_on_commit_callbacks(execute=True):
         assert _put(client, second, b"abcde").status_code == 200
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(b"0123456789abcde").hexdigest()
-    assert download(client, body["inhoud"]) == b"0123456789abcde"
+    assert_stored(client, document["url"], b"0123456789abcde")
     assert _files(documenten_storage) == ["inhoud"]  # the old parts are gone, no empty file left behind
     assert len([p for p in documenten_storage.rglob("*") if p.is_file()]) == 1
 
@@ -357,9 +347,7 @@ def test_the_sha256_with_and_without_a_running_state(
                 saved = BestandsDeel.objects.get(uuid=deel["url"].rsplit("/", 1)[1]).sha256_state
                 assert (saved is not None) is hashed_while_written
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
-    assert download(client, body["inhoud"]) == content
+    assert_stored(client, document["url"], content)
 
 
 def test_a_saved_sha256_state_resumes_where_it_stopped():

@@ -15,7 +15,7 @@ from documenten import storage
 from documenten.models import EnkelvoudigInformatieObject
 from documenten.tasks import check_fixity
 
-from .conftest import download
+from .conftest import assert_stored
 from .test_bestandsdelen import _announce, _put
 
 pytestmark = pytest.mark.skipif(not getattr(os, "O_DIRECT", 0), reason="no direct I/O on this platform")
@@ -59,9 +59,7 @@ def test_parts_are_written_directly_and_the_last_bytes_through_the_cache(
             response = _put(client, deel, content[number * part : number * part + deel["omvang"]])
             assert response.status_code == 200, response.json()
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
-    assert download(client, body["inhoud"]) == content
+    assert_stored(client, document["url"], content)
     direct = [(size, position) for size, position, is_direct in pwrites if is_direct]
     cached = [(size, position) for size, position, is_direct in pwrites if not is_direct]
     # Each full part: two whole buffers and one aligned block, all direct, at aligned offsets.
@@ -146,9 +144,7 @@ def test_a_file_system_refusing_direct_io_gets_the_ordinary_writes(
         assert _put(client, first, content[:STAGE]).status_code == 200
         assert _put(client, second, content[STAGE:]).status_code == 200
 
-    body = client.get(document["url"]).json()
-    assert body["integriteit"]["waarde"] == hashlib.sha256(content).hexdigest()
-    assert download(client, body["inhoud"]) == content
+    assert_stored(client, document["url"], content)
     assert pwrites and not any(is_direct for _, _, is_direct in pwrites)
 
 
