@@ -12,6 +12,7 @@ URLs are only followed when they lie under a configured API root (no SSRF).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -93,11 +94,19 @@ RELATIONS = {
 }
 
 
-def object_relation_check(*, object_type: str, object_url: str, informatieobject_url: str) -> None:
+def object_relation_check(
+    *,
+    object_type: str,
+    object_url: str,
+    informatieobject_url: str,
+    zichtbaar: Callable[[str, dict], bool] | None = None,
+) -> None:
     """Refuse unless `object_url` is a zaak or besluit that holds a relation with the document.
 
     Raises BadReferenceError with `bad-url`/`invalid-resource` about the object, or with
-    `inconsistent-relation` when the object exists but has no such relation.
+    `inconsistent-relation` when the object exists but has no such relation. An object the
+    client may not see (`zichtbaar(object_type, object)` false) is refused as one that is not
+    there, so the answer tells nothing of it.
     """
     if object_type not in RELATIONS:
         raise BadReferenceError(
@@ -105,7 +114,9 @@ def object_relation_check(*, object_type: str, object_url: str, informatieobject
         )
     setting, required, collection, field = RELATIONS[object_type]
     api_root = getattr(settings, setting)
-    _fetch(api_root, object_url, required, f"a {object_type}")
+    body = _fetch(api_root, object_url, required, f"a {object_type}")
+    if zichtbaar is not None and not zichtbaar(object_type, body):
+        raise BadReferenceError(f"{object_url} answered 404.", code="bad-url")
     try:
         with APIClient(api_root) as client:
             relations = list(client.list(collection, {field: object_url, "informatieobject": informatieobject_url}))

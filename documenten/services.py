@@ -794,6 +794,22 @@ def gebruiksrechten_delete(*, gebruiksrecht: Gebruiksrechten, auth: ClientAuth |
         )
 
 
+def _object_zichtbaar(auth: ClientAuth | None):
+    """Whether the client may see a zaak or besluit, as its API describes it (every one for a
+    write of our own): the autorisaties of `zrc` and `brc`."""
+
+    def zichtbaar(object_type: str, body: dict) -> bool:
+        if auth is None:
+            return True
+        if object_type == "zaak":
+            return auth.may_see(
+                "zrc", {"zaken.lezen"}, "zaaktype", str(body["zaaktype"]), body.get("vertrouwelijkheidaanduiding")
+            )
+        return auth.may_see("brc", {"besluiten.lezen"}, "besluittype", str(body["besluittype"]), None)
+
+    return zichtbaar
+
+
 def objectinformatieobject_create(*, data: dict, auth: ClientAuth | None) -> ObjectInformatieObject:
     """Mirror a relation that exists on the other side (a zaakinformatieobject or besluitinformatieobject)."""
     informatieobject = data["informatieobject"]
@@ -806,6 +822,7 @@ def objectinformatieobject_create(*, data: dict, auth: ClientAuth | None) -> Obj
             object_type=data["object_type"],
             object_url=data["object"],
             informatieobject_url=informatieobject_url(informatieobject),
+            zichtbaar=_object_zichtbaar(auth),
         )
     except clients.BadReferenceError as exc:
         field = NON_FIELD if exc.code == "inconsistent-relation" else "object"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -441,11 +441,18 @@ def onderdeel_delete(*, instance: models.Model) -> None:
 # --- documents ---------------------------------------------------------------------------------
 
 
-def _informatieobject(documenten: DocumentenClient, url: str, field: str) -> dict:
+def _informatieobject(
+    documenten: DocumentenClient, url: str, field: str, zichtbaar: Callable[[dict], bool] | None = None
+) -> dict:
+    """The document at `url`. One the client may not see (`zichtbaar`) is refused exactly as one
+    that does not exist: the answer tells nothing of it."""
     try:
-        return documenten.informatieobject(url)
+        document = documenten.informatieobject(url)
     except BadReferenceError as exc:
         raise _error(str(exc), exc.code, field) from exc
+    if zichtbaar is not None and not zichtbaar(document):
+        raise _error(f"{url} antwoordde 404.", "bad-url", field)
+    return document
 
 
 def _uuid_or_none(value: str) -> uuid.UUID | None:
@@ -474,13 +481,15 @@ def _oio_delete(informatieobject: str, object_url: str) -> None:
 
 
 @transaction.atomic
-def zaakinformatieobject_create(*, data: dict[str, Any]) -> ZaakInformatieObject:
+def zaakinformatieobject_create(
+    *, data: dict[str, Any], zichtbaar: Callable[[dict], bool] | None = None
+) -> ZaakInformatieObject:
     """Rule (Zaken API, `POST /zaakinformatieobjecten`): the document exists in the
     Documenten API, the pair is unique, and the mirrored objectinformatieobject is created there."""
     zaak = data["zaak"]
     ensure_zaak_changeable(zaak)
     documenten = DocumentenClient()
-    document = _informatieobject(documenten, data["informatieobject"], "informatieobject")
+    document = _informatieobject(documenten, data["informatieobject"], "informatieobject", zichtbaar)
     _ensure_informatieobjecttype(
         document,
         zaak.zaaktype.informatieobjecttypen.all(),
@@ -604,10 +613,12 @@ def besluit_delete(*, besluit: Besluit) -> None:
 
 
 @transaction.atomic
-def besluitinformatieobject_create(*, data: dict[str, Any]) -> BesluitInformatieObject:
+def besluitinformatieobject_create(
+    *, data: dict[str, Any], zichtbaar: Callable[[dict], bool] | None = None
+) -> BesluitInformatieObject:
     besluit = data["besluit"]
     documenten = DocumentenClient()
-    document = _informatieobject(documenten, data["informatieobject"], "informatieobject")
+    document = _informatieobject(documenten, data["informatieobject"], "informatieobject", zichtbaar)
     _ensure_informatieobjecttype(
         document,
         besluit.besluittype.informatieobjecttypen.all(),

@@ -269,6 +269,13 @@ class EnkelvoudigInformatieObjectViewSet(
         partial = kwargs.pop("partial", False)
         informatieobject = self.get_informatieobject()
         latest = selectors.versie_get(informatieobject=informatieobject)
+        # before the body is read: a client learns nothing of a document it may not change
+        services.authorisation_check(
+            request.auth,
+            self.required_scopes[self.action],
+            latest.informatieobjecttype,
+            latest.vertrouwelijkheidaanduiding,
+        )
         serializer = self.get_serializer(latest, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         inhoud = self._inhoud(serializer)
@@ -598,6 +605,12 @@ class AuditTrailViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Docume
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
         informatieobject = get_object_or_404(InformatieObject, uuid=self.kwargs["enkelvoudiginformatieobject_uuid"])
+        # the audit trail shows what the document shows (titel, identificatie, hash): only to a
+        # client that may see the document itself
+        latest = informatieobject.latest
+        services.authorisation_check(
+            self.request.auth, {SCOPE_AUDITTRAILS}, latest.informatieobjecttype, latest.vertrouwelijkheidaanduiding
+        )
         return audittrail_for(services.informatieobject_url(informatieobject))
 
 

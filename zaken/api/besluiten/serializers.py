@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from ...models import Besluit, BesluitInformatieObject, BesluitType, Zaak
 from ...models.besluiten import Vervalreden
+from ..zaken import access
 from ..zaken.fields import ReferenceField, RSINField, object_url
 from ..zaken.serializers import URL_HELP, choices_help
 
@@ -27,6 +28,7 @@ class BesluitSerializer(serializers.ModelSerializer):
     )
     zaak = ReferenceField(
         model=Zaak,
+        zichtbaar=access.zaak_zichtbaar,
         required=False,
         allow_null=True,
         help_text="URL-referentie naar de ZAAK (in de Zaken API) waarvan dit besluit uitkomst is.",
@@ -76,7 +78,9 @@ class BesluitInformatieObjectSerializer(serializers.ModelSerializer):
         help_text="URL-referentie naar het INFORMATIEOBJECT (in de Documenten API) waarin (een deel van) het besluit "
         "beschreven is.",
     )
-    besluit = ReferenceField(model=Besluit, help_text="URL-referentie naar het BESLUIT.")
+    besluit = ReferenceField(
+        model=Besluit, eigenaar=access.besluit_eigenaar, help_text="URL-referentie naar het BESLUIT."
+    )
 
     class Meta:
         model = BesluitInformatieObject

@@ -180,7 +180,9 @@ class BesluitInformatieObjectViewSet(
     def perform_create(self, serializer):
         besluit = serializer.validated_data["besluit"]
         access.ensure_besluit_toegestaan(self.request.auth, besluit.besluittype, {AANMAKEN})
-        return services.besluitinformatieobject_create(data=dict(serializer.validated_data))
+        return services.besluitinformatieobject_create(
+            data=dict(serializer.validated_data), zichtbaar=access.document_zichtbaar(self.request.auth)
+        )
 
     def perform_destroy(self, instance):
         services.besluitinformatieobject_delete(bio=instance)

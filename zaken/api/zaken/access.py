@@ -76,3 +76,44 @@ def ensure_besluit_toegestaan(auth: ClientAuth, besluittype: BesluitType, scopes
         raise exceptions.PermissionDenied(
             f"Deze client heeft geen van de scopes {sorted(scopes)} voor het besluittype van dit besluit."
         )
+
+
+# --- what a write may refer to (ReferenceField's `zichtbaar` and `eigenaar`) -------------------
+
+ZAKEN_LEZEN = {"zaken.lezen"}
+BESLUITEN_LEZEN = {"besluiten.lezen"}
+DOCUMENTEN_LEZEN = {"documenten.lezen"}
+
+
+def zaak_zichtbaar(auth: ClientAuth, zaak: Zaak) -> bool:
+    return zaak_toegestaan(auth, zaak, ZAKEN_LEZEN)
+
+
+def zaak_eigenaar(auth: ClientAuth, zaak: Zaak, scopes: set[str]) -> None:
+    ensure_zaak_toegestaan(auth, zaak, scopes)
+
+
+def besluit_zichtbaar(auth: ClientAuth, besluit) -> bool:
+    return auth.may_see("brc", BESLUITEN_LEZEN, "besluittype", catalogi_url(besluit.besluittype), None)
+
+
+def besluit_eigenaar(auth: ClientAuth, besluit, scopes: set[str]) -> None:
+    ensure_besluit_toegestaan(auth, besluit.besluittype, scopes)
+
+
+def document_zichtbaar(auth: ClientAuth | None):
+    """Whether the client may refer to a document, as the Documenten API describes it; every
+    document for a write of our own (no client)."""
+
+    def zichtbaar(document: dict) -> bool:
+        if auth is None:
+            return True
+        return auth.may_see(
+            "drc",
+            DOCUMENTEN_LEZEN,
+            "informatieobjecttype",
+            str(document.get("informatieobjecttype") or ""),
+            str(document.get("vertrouwelijkheidaanduiding") or "") or None,
+        )
+
+    return zichtbaar

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import uuid as _uuid
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlparse
 
 from django.urls import Resolver404, resolve
@@ -12,6 +13,8 @@ from django.urls import reverse as django_reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from common.auth import ClientAuth
 
 from ...clients import foreign_reference_code
 from ...models import BesluitType, Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
@@ -105,8 +108,22 @@ class ReferenceField(serializers.RelatedField):
         "max_length": "Een URL heeft hoogstens 1000 tekens.",
     }
 
-    def __init__(self, *, model, **kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        model,
+        zichtbaar: Callable[[ClientAuth, Any], bool] | None = None,
+        eigenaar: Callable[[ClientAuth, Any, set[str]], None] | None = None,
+        **kwargs,
+    ) -> None:
+        """`zichtbaar(auth, obj)`: whether the client may refer to `obj` at all; one it may not
+        see is answered as one that does not exist, so the answer tells nothing of it.
+        `eigenaar(auth, obj, scopes)`: for the object that what is written belongs to (a status's
+        zaak); raises PermissionDenied, before any other rule is checked, when the client may
+        not write there with the scopes of the action."""
         self.model = model
+        self.zichtbaar = zichtbaar
+        self.eigenaar = eigenaar
         kwargs.setdefault("queryset", model.objects.all())
         super().__init__(**kwargs)
 
@@ -128,9 +145,19 @@ class ReferenceField(serializers.RelatedField):
                     self.fail("bad-url", value=data)
             self.fail("invalid-resource", value=data, name=self.model._meta.verbose_name)
         obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
+        auth = self._auth()
+        if obj is None or (auth is not None and self.zichtbaar is not None and not self.zichtbaar(auth, obj)):
             self.fail("does_not_exist", value=data, name=self.model._meta.verbose_name)
+        if auth is not None and self.eigenaar is not None:
+            view = self.context.get("view")
+            scopes = getattr(view, "required_scopes", {}).get(getattr(view, "action", None), set())
+            self.eigenaar(auth, obj, set(scopes))
         return obj
+
+    def _auth(self) -> ClientAuth | None:
+        """The client of the request; None for a write of our own (a task, a command)."""
+        auth = getattr(self.context.get("request"), "auth", None)
+        return auth if isinstance(auth, ClientAuth) else None
 
     def _in_this_api(self) -> bool:
         """The referenced model is served by the API this request is made to."""

@@ -15,6 +15,7 @@ from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
 
+from common.auth import ClientAuth
 from common.constants import Archiefnominatie, Archiefstatus, VertrouwelijkheidsAanduiding
 from common.models import AuditTrail
 
@@ -40,7 +41,8 @@ from ...models.besluiten import Besluit
 from ...models.choices import AardRelatie, BrondatumObjecttype
 from ...models.zaken import Betalingsindicatie, BetrokkeneType, IndicatieMachtiging
 from ..catalogi.fields import DurationField, GegevensgroepSerializer, OptioneleUrlField
-from .fields import ReferenceField, ReferencesField, RSINField, object_url, url_for
+from . import access
+from .fields import ReferenceField, ReferencesField, RSINField, object_url, url_for, uuid_in_url
 
 URL_HELP = "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object."
 
@@ -167,6 +169,12 @@ class RelevanteZaakSerializer(serializers.Serializer):
     )
 
     def validate_url(self, value: str) -> str:
+        # A zaak of ours the client may not see is answered as our API answers it: 404.
+        auth = getattr(self.context.get("request"), "auth", None)
+        uuid = uuid_in_url(value, Zaak)
+        zaak = Zaak.objects.select_related("zaaktype").filter(uuid=uuid).first() if uuid else None
+        if zaak is not None and isinstance(auth, ClientAuth) and not access.zaak_zichtbaar(auth, zaak):
+            raise serializers.ValidationError(f"{value} answered 404.", code="bad-url")
         return checked_reference(zaak_check, value)
 
 
@@ -261,7 +269,11 @@ class ZaakSerializer(ReadPlanSerializer, UrlMixin, serializers.ModelSerializer):
     )
     zaaktype = ReferenceField(model=ZaakType, help_text="URL-referentie naar het ZAAKTYPE (in de Catalogi API).")
     hoofdzaak = ReferenceField(
-        model=Zaak, required=False, allow_null=True, help_text=Zaak._meta.get_field("hoofdzaak").help_text
+        model=Zaak,
+        zichtbaar=access.zaak_zichtbaar,
+        required=False,
+        allow_null=True,
+        help_text=Zaak._meta.get_field("hoofdzaak").help_text,
     )
     vertrouwelijkheidaanduiding = serializers.ChoiceField(
         choices=VertrouwelijkheidsAanduiding.choices,
@@ -457,7 +469,7 @@ class ZaakSerializer(ReadPlanSerializer, UrlMixin, serializers.ModelSerializer):
 
 class StatusSerializer(UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
     statustype = ReferenceField(model=StatusType, help_text="URL-referentie naar het STATUSTYPE (in de Catalogi API).")
     indicatie_laatst_gezette_status = serializers.SerializerMethodField(
         help_text="Het gegeven is afleidbaar uit de historie van de attribuutsoort Datum status gezet van van alle "
@@ -501,7 +513,7 @@ class StatusSerializer(UrlMixin, serializers.ModelSerializer):
 
 class ResultaatSerializer(UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
     resultaattype = ReferenceField(
         model=ResultaatType, help_text="URL-referentie naar het RESULTAATTYPE (in de Catalogi API)."
     )
@@ -548,7 +560,7 @@ class IdentificatieField(serializers.JSONField):
 
 class RolSerializer(UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
     roltype = ReferenceField(
         model=RolType, help_text="URL-referentie naar een roltype binnen het ZAAKTYPE van de ZAAK."
     )
@@ -632,7 +644,7 @@ class ObjectTypeOverigeDefinitieSerializer(serializers.Serializer):
 
 class ZaakObjectSerializer(UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
     object = OptioneleUrlField(max_length=1000, help_text="URL-referentie naar de resource die het OBJECT beschrijft.")
     zaakobjecttype = ReferenceField(
         model=ZaakObjectType,
@@ -704,7 +716,7 @@ class ZaakObjectSerializer(UrlMixin, serializers.ModelSerializer):
 
 class ZaakEigenschapSerializer(UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
     eigenschap = ReferenceField(model=Eigenschap, help_text="URL-referentie naar de EIGENSCHAP (in de Catalogi API).")
 
     class Meta:
@@ -718,7 +730,7 @@ class ZaakEigenschapSerializer(UrlMixin, serializers.ModelSerializer):
 
 class ZaakInformatieObjectSerializer(UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
     informatieobject = serializers.URLField(
         max_length=1000,
         help_text="URL-referentie naar het INFORMATIEOBJECT (in "
@@ -763,7 +775,7 @@ class ZaakInformatieObjectSerializer(UrlMixin, serializers.ModelSerializer):
 
 class KlantContactSerializer(UrlMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    zaak = ReferenceField(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
     identificatie = serializers.CharField(
         max_length=14,
         required=False,
@@ -782,7 +794,11 @@ class KlantContactSerializer(UrlMixin, serializers.ModelSerializer):
 
 class ZaakBesluitSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text=URL_HELP)
-    besluit = ReferenceField(model=Besluit, help_text="URL-referentie naar het BESLUIT (in de Besluiten API).")
+    besluit = ReferenceField(
+        model=Besluit,
+        zichtbaar=access.besluit_zichtbaar,
+        help_text="URL-referentie naar het BESLUIT (in de Besluiten API).",
+    )
 
     class Meta:
         model = ZaakBesluit

@@ -334,7 +334,16 @@ class ZaakViewSet(
 
     def perform_update(self, serializer):
         self.ensure_may_write(serializer.instance, WIJZIGEN)
-        return services.zaak_update(zaak=serializer.instance, data=serializer.validated_data)
+        # nor may the change take the zaak beyond what the client may write
+        data = serializer.validated_data
+        na = Zaak(
+            zaaktype=data.get("zaaktype", serializer.instance.zaaktype),
+            vertrouwelijkheidaanduiding=data.get(
+                "vertrouwelijkheidaanduiding", serializer.instance.vertrouwelijkheidaanduiding
+            ),
+        )
+        access.ensure_zaak_toegestaan(self.auth, na, WIJZIGEN)
+        return services.zaak_update(zaak=serializer.instance, data=data)
 
     def perform_destroy(self, instance):
         services.zaak_delete(zaak=instance)
@@ -691,7 +700,9 @@ class ZaakInformatieObjectViewSet(
 
     def perform_create(self, serializer):
         self.ensure_may_write(serializer.validated_data["zaak"], self.required_scopes["create"])
-        return services.zaakinformatieobject_create(data=dict(serializer.validated_data))
+        return services.zaakinformatieobject_create(
+            data=dict(serializer.validated_data), zichtbaar=access.document_zichtbaar(self.auth)
+        )
 
     def perform_update(self, serializer):
         self.ensure_may_write(serializer.instance.zaak, self.required_scopes["update"])
@@ -743,10 +754,20 @@ class NestedMixin:
 
     pagination_class = None
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # The zaak in the path is checked before anything else: a client learns nothing about
+        # a body it sends below a zaak it may not see.
+        if self.kwargs.get("zaak_uuid"):
+            self.get_zaak()
+
     def get_zaak(self) -> Zaak:
-        zaak = get_object_or_404(Zaak.objects.select_related("zaaktype"), uuid=self.kwargs["zaak_uuid"])
-        scopes = self.required_scopes.get(self.action, {LEZEN})
-        access.ensure_zaak_toegestaan(self.auth, zaak, set(scopes))
+        zaak = getattr(self, "_zaak", None)
+        if zaak is None:
+            zaak = get_object_or_404(Zaak.objects.select_related("zaaktype"), uuid=self.kwargs["zaak_uuid"])
+            scopes = self.required_scopes.get(self.action, {LEZEN})
+            access.ensure_zaak_toegestaan(self.auth, zaak, set(scopes))
+            self._zaak = zaak
         return zaak
 
     def get_queryset(self):
