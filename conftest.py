@@ -23,11 +23,11 @@ def validate_contract_responses():
     clients.response_hooks.remove(validator)
 
 
-def _client_for(client_id: str, secret: str) -> APIClient:
+def _client_for(client_id: str, secret: str, user_id: str = "tester") -> APIClient:
     # Requests look as if they reach the configured SITE_URL, so the URLs the APIs build
     # match the API roots the apps call each other on.
     client = APIClient(HTTP_HOST="localhost:8000")
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, secret, user_id='tester')}")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, secret, user_id=user_id)}")
     return client
 
 
@@ -37,16 +37,23 @@ def make_api_client(db):
 
     `make_api_client(alle=True)` or
     `make_api_client(autorisaties=[{"component": "ztc", "scopes": ["catalogi.lezen"]}])`.
+    The token's `user_id` is `tester`, or `user_id`.
     """
     counter = iter(range(1, 10_000))
 
-    def make(*, alle: bool = False, autorisaties: list[dict] | None = None, client_id: str | None = None):
+    def make(
+        *,
+        alle: bool = False,
+        autorisaties: list[dict] | None = None,
+        client_id: str | None = None,
+        user_id: str = "tester",
+    ):
         client_id = client_id or f"test-client-{next(counter)}"
         ClientCredential.objects.update_or_create(client_id=client_id, defaults={"secret": "test-secret"})
         applicatie = Applicatie.objects.create(client_ids=[client_id], label=client_id, heeft_alle_autorisaties=alle)
         for autorisatie in autorisaties or []:
             Autorisatie.objects.create(applicatie=applicatie, **autorisatie)
-        return _client_for(client_id, "test-secret")
+        return _client_for(client_id, "test-secret", user_id)
 
     return make
 

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -58,11 +57,6 @@ UITZONDEREN_MOGELIJK = (
 
 def _today() -> dt.date:
     return timezone.localdate()
-
-
-def _require_perm(user: AbstractBaseUser, codename: str, role: str) -> None:
-    if not user.has_perm(roles.perm(codename)):
-        raise DomainError(f"Alleen een {role} mag dit doen.", "rol-ontbreekt", status_code=403)
 
 
 def _locked(lijst: Vernietigingslijst) -> Vernietigingslijst:
@@ -153,7 +147,7 @@ def vernietigingslijst_create(
     Every zaak must be destroyable today (`rules.vernietigingsbezwaar`) and on no other
     active list; otherwise the whole list is refused with one invalidParam per zaak.
     """
-    _require_perm(auteur, roles.PROPOSE, "recordmanager")
+    roles.require_perm(auteur, roles.PROPOSE, "recordmanager")
     medebeoordelaars = list(medebeoordelaars)
     if not zaken:
         raise DomainError("Een vernietigingslijst heeft ten minste één zaak.", "leeg", field="zaken")
@@ -208,7 +202,7 @@ def vernietigingslijst_indienen(lijst: Vernietigingslijst, *, gebruiker, toelich
     _expect(lijst, Status.nieuw, Status.wijzigingen_gevraagd)
     if gebruiker != lijst.auteur:
         raise DomainError("Alleen de auteur dient de lijst in.", "geen-auteur", status_code=403)
-    _require_perm(gebruiker, roles.PROPOSE, "recordmanager")
+    roles.require_perm(gebruiker, roles.PROPOSE, "recordmanager")
     zaken = list(lijst.items.filter(status=ItemStatus.voorgesteld).values_list("zaak", flat=True))
     if not zaken:
         raise DomainError("Er staat geen zaak meer op de lijst.", "leeg", field="items")
@@ -238,10 +232,10 @@ def vernietigingslijst_beoordelen(
         raise DomainError("De auteur mag de eigen lijst niet beoordelen.", "vier-ogen", status_code=403)
     if gebruiker == lijst.beoordelaar:
         rol = Beoordeling.Rol.beoordelaar
-        _require_perm(gebruiker, roles.REVIEW, "beoordelaar")
+        roles.require_perm(gebruiker, roles.REVIEW, "beoordelaar")
     elif lijst.medebeoordelaars.filter(pk=gebruiker.pk).exists():
         rol = Beoordeling.Rol.medebeoordelaar
-        _require_perm(gebruiker, roles.COREVIEW, "medebeoordelaar")
+        roles.require_perm(gebruiker, roles.COREVIEW, "medebeoordelaar")
     else:
         raise DomainError("U bent geen beoordelaar van deze lijst.", "geen-beoordelaar", status_code=403)
     if not akkoord and not toelichting.strip():
@@ -294,7 +288,7 @@ def vernietigingslijst_vaststellen(
         raise DomainError("De auteur mag de eigen lijst niet vaststellen.", "vier-ogen", status_code=403)
     if gebruiker != lijst.archivaris:
         raise DomainError("Alleen de archivaris van deze lijst stelt haar vast.", "geen-archivaris", status_code=403)
-    _require_perm(gebruiker, roles.APPROVE, "archivaris")
+    roles.require_perm(gebruiker, roles.APPROVE, "archivaris")
     if not akkoord and not toelichting.strip():
         raise DomainError("Zeg bij een verzoek om wijzigingen wat er moet veranderen.", "required", field="toelichting")
     Beoordeling.objects.create(
@@ -338,7 +332,7 @@ def item_uitzonderen(item: VernietigingslijstItem, *, gebruiker, reden: str) -> 
 def vernietigingslijst_uitvoeren_aanvragen(lijst: Vernietigingslijst, *, gebruiker) -> None:
     """An archivist asks to carry out an approved list now (after its waiting period) or to
     finish a failed one; the destruction itself runs in Celery after this transaction."""
-    _require_perm(gebruiker, roles.APPROVE, "archivaris")
+    roles.require_perm(gebruiker, roles.APPROVE, "archivaris")
     _expect(lijst, Status.klaar_voor_vernietiging, Status.mislukt)
     if (
         lijst.status == Status.klaar_voor_vernietiging

@@ -23,7 +23,9 @@ from archief import archivering, index
 from archief.overbrenging import services
 from archief.overbrenging.models import Archiefinstelling, ItemStatus, Overbrengingsafspraak, Status
 from archief.overbrenging.tasks import overbrenging_stap_vergrendeld
+from archief.overbrenging.tests.rollen import persoon
 from archief.overbrenging.validation import validate_package
+from common.auth import jwt_encode
 from common.clients import APIClient
 from config.urls import API_MOUNTS
 
@@ -236,9 +238,9 @@ def test_catalogue_case_close_archive_transfer_accept(catalogue, afspraak, tmp_p
     assert {documenten.retrieve(url)["status"] for url in documents} == {"gearchiveerd"}
 
     # an early transfer under the agreement, packaged and delivered to the local directory
-    overbrenging = services.overbrenging_create(afspraak=afspraak, zaken=[zaak["url"]], door="archivaris")
+    overbrenging = services.overbrenging_create(afspraak=afspraak, zaken=[zaak["url"]], door=persoon("Recordmanager"))
     assert overbrenging.vervroegd and overbrenging.items.get().vervroegd
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     while overbrenging_stap_vergrendeld(overbrenging.pk):
         pass
     overbrenging.refresh_from_db()
@@ -253,7 +255,12 @@ def test_catalogue_case_close_archive_transfer_accept(catalogue, afspraak, tmp_p
 
     # the archive accepts through the Archiefbeheer API
     url = f"{settings.ARCHIEF_API_ROOT}overbrengingen/{overbrenging.uuid}/uitslag"
-    response = archief.request("POST", url, json={"uitslagen": [{"zaak": zaak["url"], "geaccepteerd": True}]})
+    namens_archivaris = {
+        "Authorization": f"Bearer {jwt_encode(archief.client_id, archief.secret, user_id='archivaris')}"
+    }
+    response = archief.request(
+        "POST", url, json={"uitslagen": [{"zaak": zaak["url"], "geaccepteerd": True}]}, headers=namens_archivaris
+    )
     assert response.status_code == 200, response.text
     while overbrenging_stap_vergrendeld(overbrenging.pk):
         pass

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hmac
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -22,11 +21,10 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
-from common.auth import ClientAuth
 from common.exceptions import DomainError
 from common.schema import PROBLEM, AutoSchema, FoutSerializer
 
-from .. import rapportage, selectors, services, tasks
+from .. import rapportage, roles, selectors, services, tasks
 from ..verklaring import verklaring_csv, verklaring_xlsx
 from .archief_filters import IndexZaakFilter, VernietigingslijstFilter
 from .archief_serializers import (
@@ -43,19 +41,6 @@ COMPONENT = "arc"
 LEZEN = {"archiefbeheer.lezen"}
 SCHRIJVEN = {"archiefbeheer.schrijven"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def acting_user(request):
-    """The person behind the request: the active user named by the token's `user_id`."""
-    user_id = request.auth.user_id if isinstance(request.auth, ClientAuth) else ""
-    user = get_user_model().objects.filter(username=user_id, is_active=True).first() if user_id else None
-    if user is None:
-        raise DomainError(
-            "The token's `user_id` names no active user of the archive; transitions are made by people.",
-            "onbekende-gebruiker",
-            status_code=403,
-        )
-    return user
 
 
 @extend_schema_view(
@@ -138,7 +123,7 @@ class VernietigingslijstViewSet(
         return Response(self.get_serializer(lijst).data)
 
     def create(self, request, *args, **kwargs):
-        user = acting_user(request)
+        user = roles.acting_user(request)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -166,7 +151,7 @@ class VernietigingslijstViewSet(
     )
     @action(detail=True, methods=["post"])
     def indienen(self, request, uuid=None):
-        lijst, user, body = self.get_object(), acting_user(request), self._body(ToelichtingSerializer)
+        lijst, user, body = self.get_object(), roles.acting_user(request), self._body(ToelichtingSerializer)
         services.vernietigingslijst_indienen(lijst, gebruiker=user, toelichting=body["toelichting"])
         return self._respond(lijst)
 
@@ -178,7 +163,7 @@ class VernietigingslijstViewSet(
     )
     @action(detail=True, methods=["post"])
     def beoordelen(self, request, uuid=None):
-        lijst, user, body = self.get_object(), acting_user(request), self._body(OordeelSerializer)
+        lijst, user, body = self.get_object(), roles.acting_user(request), self._body(OordeelSerializer)
         services.vernietigingslijst_beoordelen(
             lijst, gebruiker=user, akkoord=body["akkoord"], toelichting=body["toelichting"]
         )
@@ -190,7 +175,7 @@ class VernietigingslijstViewSet(
     )
     @action(detail=True, methods=["post"])
     def aanbieden(self, request, uuid=None):
-        lijst, user, body = self.get_object(), acting_user(request), self._body(ToelichtingSerializer)
+        lijst, user, body = self.get_object(), roles.acting_user(request), self._body(ToelichtingSerializer)
         services.vernietigingslijst_aanbieden(lijst, gebruiker=user, toelichting=body["toelichting"])
         return self._respond(lijst)
 
@@ -202,7 +187,7 @@ class VernietigingslijstViewSet(
     )
     @action(detail=True, methods=["post"])
     def vaststellen(self, request, uuid=None):
-        lijst, user, body = self.get_object(), acting_user(request), self._body(OordeelSerializer)
+        lijst, user, body = self.get_object(), roles.acting_user(request), self._body(OordeelSerializer)
         services.vernietigingslijst_vaststellen(
             lijst, gebruiker=user, akkoord=body["akkoord"], toelichting=body["toelichting"]
         )
@@ -215,7 +200,7 @@ class VernietigingslijstViewSet(
     )
     @action(detail=True, methods=["post"])
     def uitzonderen(self, request, uuid=None):
-        lijst, user, body = self.get_object(), acting_user(request), self._body(UitzonderenSerializer)
+        lijst, user, body = self.get_object(), roles.acting_user(request), self._body(UitzonderenSerializer)
         item = lijst.items.filter(zaak=body["zaak"]).first()
         if item is None:
             raise DomainError("Deze zaak staat niet op de lijst.", "zaak-niet-op-lijst", field="zaak")
@@ -232,7 +217,7 @@ class VernietigingslijstViewSet(
     )
     @action(detail=True, methods=["post"])
     def uitvoeren(self, request, uuid=None):
-        lijst, user = self.get_object(), acting_user(request)
+        lijst, user = self.get_object(), roles.acting_user(request)
         services.vernietigingslijst_uitvoeren_aanvragen(lijst, gebruiker=user)
         lijst = self.get_queryset().get(pk=lijst.pk)
         return Response(self.get_serializer(lijst).data, status=status.HTTP_202_ACCEPTED)

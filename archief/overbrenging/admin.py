@@ -218,7 +218,7 @@ class OverbrengingAdmin(admin.ModelAdmin):
                 overbrenging = services.overbrenging_create(
                     afspraak=form.cleaned_data["afspraak"],
                     zaken=zaken,
-                    door=request.user.get_username(),
+                    door=request.user,
                     naam=form.cleaned_data["naam"],
                     omschrijving=form.cleaned_data["omschrijving"],
                 )
@@ -238,9 +238,7 @@ class OverbrengingAdmin(admin.ModelAdmin):
             data = form.cleaned_data["ontvangstbewijs"].read()
             try:
                 uitslagen = services.ontvangstbewijs_uitslagen(data, overbrenging)
-                services.overbrenging_beoordelen(
-                    overbrenging=overbrenging, uitslagen=uitslagen, door=request.user.get_username()
-                )
+                services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=uitslagen, door=request.user)
             except DomainError as exc:
                 form.add_error("ontvangstbewijs", str(exc.detail))
                 for param in exc.invalid_params:
@@ -266,7 +264,7 @@ class OverbrengingAdmin(admin.ModelAdmin):
     def goedkeuren(self, request, queryset):
         for overbrenging in queryset:
             try:
-                services.overbrenging_approve(overbrenging=overbrenging, door=request.user.get_username())
+                services.overbrenging_approve(overbrenging=overbrenging, door=request.user)
             except DomainError as exc:
                 self.message_user(request, f"{overbrenging}: {exc.detail}", messages.ERROR)
             else:

@@ -204,6 +204,11 @@ class Overbrenging(models.Model):
         verbose_name = "overbrenging"
         verbose_name_plural = "overbrengingen"
         ordering = ["-aangemaakt_op"]
+        permissions = [
+            ("propose_overbrenging", "Mag een overbrenging samenstellen (recordmanager)"),
+            ("approve_overbrenging", "Mag een overbrenging goedkeuren (archivaris)"),
+            ("record_verdict_overbrenging", "Mag het oordeel van het archief vastleggen (archivaris)"),
+        ]
 
     def __str__(self) -> str:
         return self.naam

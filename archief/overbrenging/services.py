@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from lxml import etree
@@ -26,6 +27,7 @@ from lxml import etree
 from common.clients import ClientError, URLNotAllowedError
 from common.exceptions import DomainError
 
+from .. import roles
 from . import mdto
 from .builder import GONE, SipBuilder, estimated_size, plan_containers, sort_zaken
 from .clients import ZGWBron
@@ -93,13 +95,15 @@ def overbrenging_create(
     *,
     afspraak: Overbrengingsafspraak,
     zaken: list[str],
-    door: str,
+    door: AbstractBaseUser,
     naam: str = "",
     omschrijving: str = "",
     vandaag: dt.date | None = None,
     bron: ZGWBron | None = None,
 ) -> Overbrenging:
-    """A concept transfer of `zaken` (URLs); refuses the whole selection if any case may not go."""
+    """A concept transfer of `zaken` (URLs), composed by a record manager; refuses the whole
+    selection if any case may not go."""
+    roles.require_perm(door, roles.PROPOSE_TRANSFER, "recordmanager")
     if not zaken:
         raise DomainError("Selecteer ten minste één zaak.", code="leeg", field="zaken")
     if len(set(zaken)) != len(zaken):
@@ -160,17 +164,18 @@ def overbrenging_create(
         for item in items:
             item.overbrenging = overbrenging
         OverbrengingItem.objects.bulk_create(items)
-        OverbrengingGebeurtenis.objects.create(overbrenging=overbrenging, naar=Status.concept, door=door)
+        OverbrengingGebeurtenis.objects.create(overbrenging=overbrenging, naar=Status.concept, door=door.get_username())
     return overbrenging
 
 
-def overbrenging_approve(*, overbrenging: Overbrenging, door: str) -> Overbrenging:
+def overbrenging_approve(*, overbrenging: Overbrenging, door: AbstractBaseUser) -> Overbrenging:
     """The archivist approves the selection; packaging starts once the transaction commits."""
     from .tasks import overbrenging_verwerken
 
+    roles.require_perm(door, roles.APPROVE_TRANSFER, "archivaris")
     with transaction.atomic():
         overbrenging = Overbrenging.objects.select_for_update().get(pk=overbrenging.pk)
-        _transition(overbrenging, Status.goedgekeurd, door)
+        _transition(overbrenging, Status.goedgekeurd, door.get_username())
         transaction.on_commit(lambda: overbrenging_verwerken.delay(overbrenging.pk))
     return overbrenging
 
@@ -305,13 +310,18 @@ def overbrenging_stap(overbrenging_id: int, *, bron: ZGWBron | None = None) -> b
     return False
 
 
-def overbrenging_beoordelen(*, overbrenging: Overbrenging, uitslagen: list[dict], door: str) -> Overbrenging:
-    """The archive's verdict per case: `{"zaak": URL, "geaccepteerd": bool, "reden": str}`.
+def overbrenging_beoordelen(
+    *, overbrenging: Overbrenging, uitslagen: list[dict], door: AbstractBaseUser
+) -> Overbrenging:
+    """The archive's verdict per case: `{"zaak": URL, "geaccepteerd": bool, "reden": str}`,
+    recorded by the archivist.
 
     May come in parts; once every packaged case has a verdict, the transfer is accepted,
     partly accepted or rejected, and completion starts.
     """
     from .tasks import overbrenging_verwerken
+
+    roles.require_perm(door, roles.VERDICT_TRANSFER, "archivaris")
 
     with transaction.atomic():
         overbrenging = Overbrenging.objects.select_for_update().get(pk=overbrenging.pk)
@@ -344,7 +354,8 @@ def overbrenging_beoordelen(*, overbrenging: Overbrenging, uitslagen: list[dict]
         for uitslag in uitslagen:
             item = items[uitslag["zaak"]]
             item.status = ItemStatus.geaccepteerd if uitslag["geaccepteerd"] else ItemStatus.afgewezen
-            item.reden, item.beoordeeld_op, item.beoordeeld_door = uitslag.get("reden") or "", now, door
+            item.reden, item.beoordeeld_op = uitslag.get("reden") or "", now
+            item.beoordeeld_door = door.get_username()
             item.save(update_fields=["status", "reden", "beoordeeld_op", "beoordeeld_door"])
         statuses = [item.status for item in items.values() if item.status != ItemStatus.fout]
         if ItemStatus.verpakt in statuses:
@@ -356,7 +367,7 @@ def overbrenging_beoordelen(*, overbrenging: Overbrenging, uitslagen: list[dict]
             naar = Status.deels_geaccepteerd
         else:
             naar = Status.afgewezen
-        _transition(overbrenging, naar, door, f"{accepted} van {len(statuses)} zaken geaccepteerd")
+        _transition(overbrenging, naar, door.get_username(), f"{accepted} van {len(statuses)} zaken geaccepteerd")
         transaction.on_commit(lambda: overbrenging_verwerken.delay(overbrenging.pk))
     return overbrenging
 

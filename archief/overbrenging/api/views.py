@@ -1,8 +1,9 @@
 """Transfers in the Archiefbeheer API: archives, agreements, transfers and the archive's verdict.
 
 Clients authenticate with JWT-ZGW (component `arc`, scopes `archiefbeheer.lezen` and
-`archiefbeheer.schrijven`). The token's `user_id` (or else its client id) is recorded as
-who made each transition. The services decide; the views parse and delegate.
+`archiefbeheer.schrijven`). Transitions are made by people: the token's `user_id` names
+an active user whose role allows the transition (`archief.roles`), recorded as who made it.
+The services decide; the views parse and delegate.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from common.auth import ClientAuth
 from common.schema import ValidatieFoutSerializer
 
+from ... import roles
 from .. import selectors, services
 from .serializers import (
     ArchiefinstellingSerializer,
@@ -34,13 +35,6 @@ CRUD_SCOPES = {
     "partial_update": SCHRIJVEN,
     "destroy": SCHRIJVEN,
 }
-
-
-def actor(request) -> str:
-    auth = request.auth
-    if isinstance(auth, ClientAuth):
-        return auth.user_id or auth.client_id
-    return ""
 
 
 @extend_schema_view(
@@ -130,7 +124,7 @@ class OverbrengingViewSet(
         overbrenging = services.overbrenging_create(
             afspraak=data["afspraak"],
             zaken=data["zaken"],
-            door=actor(request),
+            door=roles.acting_user(request),
             naam=data.get("naam", ""),
             omschrijving=data.get("omschrijving", ""),
         )
@@ -145,7 +139,7 @@ class OverbrengingViewSet(
     )
     @action(detail=True, methods=["post"])
     def goedkeuren(self, request, uuid=None):
-        overbrenging = services.overbrenging_approve(overbrenging=self.get_object(), door=actor(request))
+        overbrenging = services.overbrenging_approve(overbrenging=self.get_object(), door=roles.acting_user(request))
         return self._respond(overbrenging)
 
     @extend_schema(
@@ -163,6 +157,8 @@ class OverbrengingViewSet(
         serializer = UitslagenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         overbrenging = services.overbrenging_beoordelen(
-            overbrenging=self.get_object(), uitslagen=serializer.validated_data["uitslagen"], door=actor(request)
+            overbrenging=self.get_object(),
+            uitslagen=serializer.validated_data["uitslagen"],
+            door=roles.acting_user(request),
         )
         return self._respond(overbrenging)

@@ -10,6 +10,7 @@ from archief.overbrenging.models import ItemStatus, Overbrenging, Status
 from archief.overbrenging.tasks import overbrenging_stap_vergrendeld
 
 from . import sipdata
+from .rollen import persoon
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +126,7 @@ def test_a_receipt_with_entities_is_refused_unread(admin_client, concept, tmp_pa
 def test_stalled_work_can_be_resumed_from_the_admin(admin_client, concept, celery_eager):
     from archief.overbrenging import services
 
-    services.overbrenging_approve(overbrenging=concept, door="archivaris")  # its task never ran
+    services.overbrenging_approve(overbrenging=concept, door=persoon("Archivaris"))  # its task never ran
     concept.refresh_from_db()
     assert concept.status == Status.goedgekeurd
     response = admin_client.post(

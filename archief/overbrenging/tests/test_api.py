@@ -11,6 +11,7 @@ from archief.overbrenging.models import Overbrenging, Status
 from common.testing import ContractValidator
 
 from . import sipdata
+from .rollen import persoon
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +34,39 @@ def checked(response):
     return response
 
 
+ARC = [{"component": "arc", "scopes": ["archiefbeheer.lezen", "archiefbeheer.schrijven"]}]
+
+
 @pytest.fixture
 def archief_client(make_api_client):
-    return make_api_client(
-        autorisaties=[{"component": "arc", "scopes": ["archiefbeheer.lezen", "archiefbeheer.schrijven"]}]
-    )
+    """A client of the archive whose token names the archivist."""
+    return make_api_client(autorisaties=ARC, user_id=persoon("Archivaris").username)
+
+
+def test_transfers_are_made_by_people_in_their_roles(make_api_client, afspraak, fake):
+    """A token whose `user_id` is no user of the archive makes no transition; a record manager
+    composes but neither approves nor records the archive's verdict."""
+    zaak = fake.add(sipdata.zaak(1, size=1000))
+    niemand = make_api_client(autorisaties=ARC, user_id="bestaat-niet")
+    recordmanager = make_api_client(autorisaties=ARC, user_id=persoon("Recordmanager").username)
+    body = {"afspraak": afspraak_url(afspraak), "zaken": [zaak]}
+
+    refused = checked(niemand.post(ROOT + "overbrengingen", body, format="json"))
+    assert (refused.status_code, refused.json()["code"]) == (403, "onbekende-gebruiker")
+    assert not Overbrenging.objects.exists()
+
+    created = checked(recordmanager.post(ROOT + "overbrengingen", body, format="json"))
+    assert created.status_code == 201, created.json()
+    url = created.json()["url"].removeprefix("http://localhost:8000")
+    for client, code in ((niemand, "onbekende-gebruiker"), (recordmanager, "rol-ontbreekt")):
+        approve = checked(client.post(url + "/goedkeuren"))
+        assert (approve.status_code, approve.json()["code"]) == (403, code)
+        verdict = checked(
+            client.post(url + "/uitslag", {"uitslagen": [{"zaak": zaak, "geaccepteerd": True}]}, format="json")
+        )
+        assert (verdict.status_code, verdict.json()["code"]) == (403, code)
+    assert Overbrenging.objects.get().status == Status.concept
+    assert [g.door for g in Overbrenging.objects.get().gebeurtenissen.all()] == ["recordmanager"]
 
 
 def test_a_token_with_the_scope_is_needed(anonymous_client, make_api_client):

@@ -16,6 +16,7 @@ from archief.overbrenging.targets import S3Map
 from archief.overbrenging.tasks import overbrenging_stap_vergrendeld
 
 from . import sipdata
+from .rollen import persoon
 
 boto3 = pytest.importorskip("boto3")
 moto = pytest.importorskip("moto")
@@ -51,8 +52,8 @@ def test_a_transfer_delivered_to_s3(afspraak, fake, bucket, tmp_path, valid):
     afspraak.doel_type, afspraak.doel_locatie = "s3", f"{bucket}/overbrenging"
     afspraak.save()
     zaken = [fake.add(sipdata.zaak(i, size=200_000)) for i in (1, 2)]
-    overbrenging = services.overbrenging_create(afspraak=afspraak, zaken=zaken, door="archivaris")
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    overbrenging = services.overbrenging_create(afspraak=afspraak, zaken=zaken, door=persoon("Recordmanager"))
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     while overbrenging_stap_vergrendeld(overbrenging.pk):
         pass
     overbrenging.refresh_from_db()

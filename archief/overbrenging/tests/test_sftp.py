@@ -12,6 +12,7 @@ from archief.overbrenging.targets import DeliveryError, SFTPMap
 from archief.overbrenging.tasks import overbrenging_stap_vergrendeld
 
 from . import sipdata
+from .rollen import persoon
 
 paramiko = pytest.importorskip("paramiko")
 pytestmark = pytest.mark.django_db
@@ -75,8 +76,8 @@ def test_a_transfer_delivered_over_sftp(afspraak, fake, sftp, valid):
     afspraak.doel_locatie = "/inbox"
     afspraak.save()
     zaken = [fake.add(sipdata.zaak(i, size=200_000)) for i in (1, 2)]
-    overbrenging = services.overbrenging_create(afspraak=afspraak, zaken=zaken, door="archivaris")
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    overbrenging = services.overbrenging_create(afspraak=afspraak, zaken=zaken, door=persoon("Recordmanager"))
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     while overbrenging_stap_vergrendeld(overbrenging.pk):
         pass
     overbrenging.refresh_from_db()

@@ -24,6 +24,7 @@ from common.exceptions import DomainError
 from . import sipdata
 from .conftest import assert_valid
 from .fake_zgw import FakeZGW, Killed
+from .rollen import persoon
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 29)
@@ -42,12 +43,14 @@ def selectie(fake: FakeZGW, count: int = 3, **kwargs) -> list[str]:
 
 
 def create(afspraak, zaken, **kwargs) -> Overbrenging:
-    return services.overbrenging_create(afspraak=afspraak, zaken=zaken, door="archivaris", vandaag=TODAY, **kwargs)
+    return services.overbrenging_create(
+        afspraak=afspraak, zaken=zaken, door=persoon("Recordmanager"), vandaag=TODAY, **kwargs
+    )
 
 
 def packaged(afspraak, fake, count: int = 3) -> Overbrenging:
     overbrenging = create(afspraak, selectie(fake, count))
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     overbrenging = run(overbrenging)
     assert_valid(Path(afspraak.doel_locatie))
     return overbrenging
@@ -63,7 +66,7 @@ def test_a_selection_of_eligible_cases_becomes_a_concept(afspraak, fake):
     assert item.omvang == 600_000
     assert len(item.documenten) == 2
     assert item.beperking_einde == 2079  # zaakvertrouwelijk: 75 years after the einddatum in 2004
-    assert [(g.van, g.naar, g.door) for g in overbrenging.gebeurtenissen.all()] == [(None, "concept", "archivaris")]
+    assert [(g.van, g.naar, g.door) for g in overbrenging.gebeurtenissen.all()] == [(None, "concept", "recordmanager")]
 
 
 def test_a_selection_with_an_ineligible_case_is_refused_whole(afspraak, fake):
@@ -119,7 +122,7 @@ def test_approval_packages_delivers_and_verifies(afspraak, fake, edepot, valid):
 def test_approval_starts_the_celery_chain(afspraak, fake, django_capture_on_commit_callbacks, celery_eager):
     overbrenging = create(afspraak, selectie(fake, 2))
     with django_capture_on_commit_callbacks(execute=True):
-        services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+        services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     overbrenging.refresh_from_db()
     assert overbrenging.status == Status.geverifieerd
 
@@ -127,11 +130,11 @@ def test_approval_starts_the_celery_chain(afspraak, fake, django_capture_on_comm
 def test_transitions_out_of_order_are_refused(afspraak, fake):
     overbrenging = create(afspraak, selectie(fake, 1))
     with pytest.raises(DomainError) as error:
-        services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=[], door="archief")
+        services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=[], door=persoon("Archivaris"))
     assert error.value.error_code == "ongeldige-statusovergang"
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     with pytest.raises(DomainError):
-        services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+        services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
 
 
 def uitslag(overbrenging, accepted: set[int]) -> list[dict]:
@@ -144,7 +147,7 @@ def uitslag(overbrenging, accepted: set[int]) -> list[dict]:
 def test_full_acceptance_marks_the_cases_overgedragen_and_stores_the_verklaring(afspraak, fake):
     overbrenging = packaged(afspraak, fake)
     services.overbrenging_beoordelen(
-        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0, 1, 2}), door="archief"
+        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0, 1, 2}), door=persoon("Archivaris")
     )
     overbrenging = run(overbrenging)
     assert overbrenging.status == Status.afgerond
@@ -165,16 +168,16 @@ def test_full_acceptance_marks_the_cases_overgedragen_and_stores_the_verklaring(
 def test_partial_acceptance_transfers_only_the_accepted_cases(afspraak, fake):
     overbrenging = packaged(afspraak, fake)
     verdicts = uitslag(overbrenging, {0, 2})
-    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=verdicts[:1], door="archief")
+    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=verdicts[:1], door=persoon("Archivaris"))
     overbrenging.refresh_from_db()
     assert overbrenging.status == Status.geverifieerd  # not every case has a verdict yet
-    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=verdicts[1:], door="archief")
+    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=verdicts[1:], door=persoon("Archivaris"))
     overbrenging = run(overbrenging)
     assert [g.naar for g in overbrenging.gebeurtenissen.all()][-2:] == ["deels_geaccepteerd", "afgerond"]
     rejected = overbrenging.items.get(identificatie="ZAAK-2003-0002")
     assert rejected.status == ItemStatus.afgewezen
     assert rejected.reden == "Metagegevens onvolledig"
-    assert rejected.beoordeeld_door == "archief" and rejected.beoordeeld_op
+    assert rejected.beoordeeld_door == "archivaris" and rejected.beoordeeld_op
     assert fake.zaak(rejected.zaak)["archiefstatus"] == "gearchiveerd"
     states = {item.identificatie: fake.zaak(item.zaak)["archiefstatus"] for item in overbrenging.items.all()}
     assert states == {
@@ -188,7 +191,9 @@ def test_partial_acceptance_transfers_only_the_accepted_cases(afspraak, fake):
 
 def test_rejection_transfers_nothing(afspraak, fake):
     overbrenging = packaged(afspraak, fake, 2)
-    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=uitslag(overbrenging, set()), door="archief")
+    services.overbrenging_beoordelen(
+        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, set()), door=persoon("Archivaris")
+    )
     overbrenging = run(overbrenging)
     assert [g.naar for g in overbrenging.gebeurtenissen.all()][-2:] == ["afgewezen", "afgerond"]
     assert {fake.zaak(item.zaak)["archiefstatus"] for item in overbrenging.items.all()} == {"gearchiveerd"}
@@ -205,7 +210,7 @@ def test_a_rejection_needs_a_reason_and_a_verdict_a_delivered_case(afspraak, fak
                 {"zaak": item.zaak, "geaccepteerd": False},
                 {"zaak": "http://elders/zaak", "geaccepteerd": True},
             ],
-            door="archief",
+            door=persoon("Archivaris"),
         )
     assert [p["name"] for p in error.value.invalid_params] == ["uitslagen.0.reden", "uitslagen.1.zaak"]
     item.refresh_from_db()
@@ -217,7 +222,7 @@ def test_a_changed_file_stops_its_case_with_a_clear_error(afspraak, fake, edepot
     damaged = fake.zios[zaken[1]][0]
     fake.contents[damaged] = b"X" + fake.contents[damaged][1:]
     overbrenging = create(afspraak, zaken)
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     overbrenging = run(overbrenging)
     assert overbrenging.status == Status.geverifieerd
     failed = overbrenging.items.get(zaak=zaken[1])
@@ -229,7 +234,7 @@ def test_a_changed_file_stops_its_case_with_a_clear_error(afspraak, fake, edepot
     services.overbrenging_beoordelen(
         overbrenging=overbrenging,
         uitslagen=[{"zaak": z, "geaccepteerd": True} for z in (zaken[0], zaken[2])],
-        door="archief",
+        door=persoon("Archivaris"),
     )
     overbrenging = run(overbrenging)
     assert overbrenging.status == Status.afgerond
@@ -241,7 +246,9 @@ def test_local_copies_are_emptied_after_acceptance_when_agreed(afspraak, fake):
     afspraak.save()
     overbrenging = packaged(afspraak, fake, 1)
     documents = overbrenging.items.get().documenten
-    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0}), door="archief")
+    services.overbrenging_beoordelen(
+        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0}), door=persoon("Archivaris")
+    )
     run(overbrenging)
     assert [fake.contents[url] for url in documents] == [b"", b""]
     assert all(fake.objects[url]["titel"] for url in documents)  # the metadata stays
@@ -282,7 +289,7 @@ KILL_POINTS = {
 @pytest.mark.parametrize("point", KILL_POINTS)
 def test_resumption_after_the_worker_dies_while_packaging(afspraak, fake, edepot, tmp_path, valid, point):
     overbrenging = create(afspraak, selectie(fake, 3))
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     placed = []
     original = LokaleMap.plaats
 
@@ -305,7 +312,7 @@ def test_resumption_after_the_worker_dies_while_packaging(afspraak, fake, edepot
 
 def test_resumption_after_the_worker_dies_while_delivering(afspraak, fake, edepot, tmp_path, valid):
     overbrenging = create(afspraak, selectie(fake, 3))
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     placed = []
     original = LokaleMap.plaats
 
@@ -334,7 +341,7 @@ def test_resumption_after_the_worker_dies_while_delivering(afspraak, fake, edepo
 def test_resumption_after_the_worker_dies_while_completing(afspraak, fake):
     overbrenging = packaged(afspraak, fake)
     services.overbrenging_beoordelen(
-        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0, 1, 2}), door="archief"
+        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0, 1, 2}), door=persoon("Archivaris")
     )
     patches = []
     fake.kill_on(lambda method, url: method == "PATCH" and (patches.append(url) or len(patches) == 2))
@@ -353,7 +360,7 @@ def test_resumption_after_the_worker_dies_while_completing(afspraak, fake):
 
 def test_a_damaged_delivery_is_delivered_again(afspraak, fake, edepot, valid):
     overbrenging = create(afspraak, selectie(fake, 1))
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     original = LokaleMap.plaats
     damaged = []
 
@@ -378,7 +385,9 @@ def test_a_damaged_delivery_is_delivered_again(afspraak, fake, edepot, valid):
 
 def test_completion_without_a_type_for_the_verklaring_marks_nothing(afspraak, fake, settings):
     overbrenging = packaged(afspraak, fake, 1)
-    services.overbrenging_beoordelen(overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0}), door="archief")
+    services.overbrenging_beoordelen(
+        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0}), door=persoon("Archivaris")
+    )
     settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = ""
     with pytest.raises(DomainError) as error:
         run(overbrenging)
@@ -389,7 +398,7 @@ def test_completion_without_a_type_for_the_verklaring_marks_nothing(afspraak, fa
 def test_a_case_or_file_gone_from_the_source_fails_that_case_only(afspraak, fake, valid):
     zaken = selectie(fake, 3)
     overbrenging = create(afspraak, zaken)
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     del fake.objects[zaken[0]]  # removed from the Zaken API after the selection
     del fake.contents[fake.zios[zaken[1]][1]]  # its file is gone from the Documenten API
     overbrenging = run(overbrenging)
@@ -405,7 +414,7 @@ def test_an_outage_of_the_source_stops_the_step_to_be_retried(afspraak, fake, va
     from common.clients import ClientError
 
     overbrenging = create(afspraak, selectie(fake, 2))
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     fake.fail_on(lambda method, url: url.endswith("/download"))
     with pytest.raises(ClientError):
         run(overbrenging)
@@ -418,7 +427,7 @@ def test_an_outage_of_the_source_stops_the_step_to_be_retried(afspraak, fake, va
 
 def test_resumption_after_the_worker_dies_while_verifying(afspraak, fake, edepot, tmp_path, valid):
     overbrenging = create(afspraak, selectie(fake, 2))
-    services.overbrenging_approve(overbrenging=overbrenging, door="archivaris")
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
     placed, reads = [], []
     plaats, checksum = LokaleMap.plaats, LokaleMap.checksum
 
