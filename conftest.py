@@ -26,7 +26,8 @@ def validate_contract_responses():
 def _client_for(client_id: str, secret: str, user_id: str = "tester") -> APIClient:
     # Requests look as if they reach the configured SITE_URL, so the URLs the APIs build
     # match the API roots the apps call each other on.
-    client = APIClient(HTTP_HOST="localhost:8000")
+    # and send the CRS headers, as ZGW clients do (common.geo; their absence is tested there)
+    client = APIClient(HTTP_HOST="localhost:8000", HTTP_ACCEPT_CRS="EPSG:4326", HTTP_CONTENT_CRS="EPSG:4326")
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, secret, user_id=user_id)}")
     return client
 

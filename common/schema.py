@@ -55,6 +55,9 @@ class AutoSchema(SpectacularAutoSchema):
             extra["404"] = FoutSerializer
         if method in ("POST", "PUT", "PATCH"):
             extra["415"] = FoutSerializer
+        if _negotiates_crs(self.view):
+            extra["406"] = FoutSerializer
+            extra["412"] = FoutSerializer
         extra["500"] = FoutSerializer
         for code, serializer in extra.items():
             if code in responses:
@@ -68,6 +71,29 @@ class AutoSchema(SpectacularAutoSchema):
             return []
         return [{"JWT-Claims": []}]
 
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if _negotiates_crs(self.view):
+            from .geo import CRS_PARAMETERS
+
+            parameters = [*parameters, *CRS_PARAMETERS]
+        return parameters
+
+    def _get_response_headers_for_code(self, status_code, direction="response"):
+        headers = super()._get_response_headers_for_code(status_code, direction)
+        if _negotiates_crs(self.view) and str(status_code).startswith("2"):
+            headers["Content-Crs"] = {
+                "schema": {"type": "string", "enum": ["EPSG:4326"]},
+                "description": "Het 'Coordinate Reference System' (CRS) van de geometrie in het antwoord.",
+            }
+        return headers
+
+
+def _negotiates_crs(view) -> bool:
+    from .geo import CrsMixin
+
+    return isinstance(view, CrsMixin)
+
 
 def add_head_operations(result, generator, request, public):
     """Document HEAD beside every detail GET: Django answers it there, as the ZGW APIs list."""
@@ -79,7 +105,9 @@ def add_head_operations(result, generator, request, public):
             "operationId": get["operationId"].replace("_retrieve", "_headers"),
             "summary": "De headers voor een specifiek object opvragen.",
             "description": "Vraag de headers op die je bij een GET request zou krijgen.",
-            "parameters": [p for p in get.get("parameters", []) if p.get("in") == "path"],
+            "parameters": [
+                p for p in get.get("parameters", []) if p.get("in") == "path" or p.get("name", "").endswith("-Crs")
+            ],
             "tags": get.get("tags", []),
             "security": get.get("security", []),
             "responses": {"200": {"description": "OK"}},

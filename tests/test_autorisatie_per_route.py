@@ -83,7 +83,7 @@ BRC_SCOPES = [
 
 
 def _client(client_id: str) -> APIClient:
-    client = APIClient(HTTP_HOST=HOST)
+    client = APIClient(HTTP_HOST=HOST, HTTP_ACCEPT_CRS="EPSG:4326", HTTP_CONTENT_CRS="EPSG:4326")
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, 'test-secret', user_id='tester')}")
     return client
 

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from common.audit import audittrail_for, audittrail_record
 from common.constants import Actie
 from common.exceptions import TITLES, camel_name
+from common.geo import CrsMixin
 from common.models import AuditTrail
 from common.notifications import notificatie_create
 from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSerializer
@@ -292,7 +293,13 @@ ZAAK_WRITE = (
     ),
 )
 class ZaakViewSet(
-    CreateMixin, UpdateMixin, DestroyMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ZaakOnderdeelViewSet
+    CrsMixin,
+    CreateMixin,
+    UpdateMixin,
+    DestroyMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    ZaakOnderdeelViewSet,
 ):
     """Zaken: the cases, with their archiving parameters derived from the resultaattype."""
 
