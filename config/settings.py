@@ -96,7 +96,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+    # SQLite lets one writer in at a time; the others wait up to `timeout` seconds. A
+    # transaction asks for the write lock when it begins (IMMEDIATE): one that read first and
+    # asked at its first write could not wait, SQLite would refuse it at once ("database is
+    # locked") whenever another request wrote at that moment.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=30, transaction_mode="IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nl"

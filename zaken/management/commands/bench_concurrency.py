@@ -167,7 +167,8 @@ class Command(BaseCommand):
     def _copy_sql(self, db, cursor, table: str, parameters: set[str]) -> tuple[str, list[str]]:
         """`INSERT ... SELECT` a copy of one row, with the columns in `parameters` given; the
         statement and the order its parameters go in (the row's id last)."""
-        columns = [c.name for c in db.introspection.get_table_description(cursor, table) if c.name != "id"]
+        cursor.execute(f"SELECT * FROM {table} WHERE 1 = 0")
+        columns = [column[0] for column in cursor.description if column[0] != "id"]
         values = ", ".join("%s" if column in parameters else column for column in columns)
         sql = f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM {table} WHERE id = %s"
         return sql, [column for column in columns if column in parameters]
