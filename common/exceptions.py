@@ -170,6 +170,14 @@ def exception_handler(exc, context) -> Response:
         logger.info("api_data_error", extra={"path": getattr(request, "path", "")})
         exc = DomainError("Een waarde kan niet worden opgeslagen of gezocht.", "invalid", field="nonFieldErrors")
 
+    if isinstance(exc, ProtectedError | RestrictedError):
+        # A delete that other objects still point at: refused, nothing removed.
+        exc = DomainError(
+            "Dit object is nog in gebruik door andere objecten en kan niet verwijderd worden.",
+            "in-use",
+            field="nonFieldErrors",
+        )
+
     if isinstance(exc, IntegrityError) or _is_concurrency_failure(exc):
         # The database refused the write because of what another request wrote meanwhile (the
         # same unique value, a row deleted under a reference) or a deadlock it broke: the
@@ -189,14 +197,6 @@ def exception_handler(exc, context) -> Response:
             instance,
         )
         return Response(body, status=409, content_type=PROBLEM_CONTENT_TYPE)
-
-    if isinstance(exc, ProtectedError | RestrictedError):
-        # A delete that other objects still point at: refused, nothing removed.
-        exc = DomainError(
-            "Dit object is nog in gebruik door andere objecten en kan niet verwijderd worden.",
-            "in-use",
-            field="nonFieldErrors",
-        )
 
     if isinstance(exc, DomainError):
         body = problem(exc.status_code, str(exc.detail), exc.error_code, instance)

@@ -55,6 +55,9 @@ class AutoSchema(SpectacularAutoSchema):
             extra["404"] = FoutSerializer
         if method in ("POST", "PUT", "PATCH"):
             extra["415"] = FoutSerializer
+        if method in ("POST", "PUT", "PATCH", "DELETE"):
+            # A write the database refused because of a concurrent one (`common.exceptions`).
+            extra["409"] = FoutSerializer
         extra["500"] = FoutSerializer
         for code, serializer in extra.items():
             if code in responses:

@@ -166,12 +166,12 @@ def overbrenging_create(
 
 def overbrenging_approve(*, overbrenging: Overbrenging, door: str) -> Overbrenging:
     """The archivist approves the selection; packaging starts once the transaction commits."""
-    from .tasks import overbrenging_verwerken
+    from .tasks import overbrenging_starten
 
     with transaction.atomic():
         overbrenging = Overbrenging.objects.select_for_update().get(pk=overbrenging.pk)
         _transition(overbrenging, Status.goedgekeurd, door)
-        transaction.on_commit(lambda: overbrenging_verwerken.delay(overbrenging.pk))
+        overbrenging_starten(overbrenging.pk)
     return overbrenging
 
 
@@ -311,7 +311,7 @@ def overbrenging_beoordelen(*, overbrenging: Overbrenging, uitslagen: list[dict]
     May come in parts; once every packaged case has a verdict, the transfer is accepted,
     partly accepted or rejected, and completion starts.
     """
-    from .tasks import overbrenging_verwerken
+    from .tasks import overbrenging_starten
 
     with transaction.atomic():
         overbrenging = Overbrenging.objects.select_for_update().get(pk=overbrenging.pk)
@@ -357,7 +357,7 @@ def overbrenging_beoordelen(*, overbrenging: Overbrenging, uitslagen: list[dict]
         else:
             naar = Status.afgewezen
         _transition(overbrenging, naar, door, f"{accepted} van {len(statuses)} zaken geaccepteerd")
-        transaction.on_commit(lambda: overbrenging_verwerken.delay(overbrenging.pk))
+        overbrenging_starten(overbrenging.pk)
     return overbrenging
 
 
