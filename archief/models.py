@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from common.constants import Archiefnominatie
+from common.werk import Lease
 
 # Explicit upper bounds keep the published schema the same on every database backend.
 SMALL_INTEGER_MAX = 32767
@@ -399,7 +400,7 @@ class VernietigingslijstStatus(models.TextChoices):
     mislukt = "mislukt", "Vernietiging (deels) mislukt"
 
 
-class Vernietigingslijst(models.Model):
+class Vernietigingslijst(Lease):
     """A proposal to destroy a set of zaken, reviewed and approved before Celery carries it out."""
 
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text="Unique resource identifier (UUID4).")
@@ -443,12 +444,6 @@ class Vernietigingslijst(models.Model):
         help_text="After the archivist's approval: the earliest moment the destruction is carried out.",
     )
     uitgevoerd_op = models.DateTimeField(null=True, blank=True, help_text="When the destruction last ran.")
-    bezig_sinds = models.DateTimeField(
-        null=True,
-        blank=True,
-        help_text="Set while a run carries the list out, so a second run (the periodic task and a click in "
-        "the admin) leaves it alone; a claim older than an hour counts as abandoned.",
-    )
     verklaring = models.URLField(
         max_length=1000,
         blank=True,

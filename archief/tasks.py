@@ -6,12 +6,16 @@ retry) changes nothing the second time.
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 
 from common.clients import ClientError, URLNotAllowedError
 
 from . import archivering, index, vernietiging
 from .models import IndexDocument, Vernietigingslijst
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(autoretry_for=(ClientError,), dont_autoretry_for=(URLNotAllowedError,), retry_backoff=30, max_retries=5)
@@ -54,10 +58,20 @@ def integriteit_controleren(limit: int = 1000) -> int:
 
 
 @shared_task
-def vernietigingslijst_uitvoeren(lijst_id: int) -> dict:
+def vernietigingslijst_uitvoeren(lijst_id: int, token: str | None = None) -> dict:
     lijst = Vernietigingslijst.objects.get(pk=lijst_id)
-    result = vernietiging.vernietigingslijst_uitvoeren(lijst)
+    result = vernietiging.vernietigingslijst_uitvoeren(lijst, token=token)
     return {"vernietigd": len(result.vernietigd), "mislukt": len(result.mislukt)}
+
+
+@shared_task
+def vernietigingslijsten_hervatten() -> int:
+    """Periodically: resume every list whose run stopped giving signs of life (a killed worker)."""
+    claimed = vernietiging.vernietigingslijsten_stilgevallen()
+    for pk, token in claimed:
+        logger.warning("vernietigingslijst_resumed", extra={"lijst": pk})
+        vernietigingslijst_uitvoeren.delay(pk, str(token))
+    return len(claimed)
 
 
 @shared_task

@@ -10,15 +10,17 @@ since the approval (a new archiefactiedatum, a transfer) wins.
 Every deleted URL is recorded on the item as soon as it is gone, and a 404 counts as
 "already gone", so a rerun after a failure finishes the list and destroys nothing twice.
 One failing zaak is recorded and does not stop the others; the list ends `mislukt` and a
-rerun (the periodic task, or the admin) picks it up. When every zaak is done, the
+rerun (the periodic task, or the admin) picks it up. A run holds the list's lease
+(`common.werk`) and extends it with every zaak; when its worker is killed, the lease runs
+out and `vernietigingslijsten_hervatten` (beat) resumes the list, once. When every zaak is done, the
 verklaring van vernietiging is stored as documents of a zaak of the configured zaaktype.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -26,6 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from common.clients import ClientError
+from common.werk import lease_duur, lease_verlengen, lease_vrijgeven, verlopen_leases_overnemen
 
 from .clients import ZGW, zgw_session
 from .index import index_zaak_schrijven
@@ -37,8 +40,6 @@ from .verklaring import verklaring_csv, verklaring_xlsx
 
 logger = logging.getLogger(__name__)
 
-# A run that holds a list longer than this is taken to have died (a killed worker).
-CLAIM_STALE = timedelta(hours=1)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -192,31 +193,58 @@ def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW) -> None:
         lijst.save(update_fields=[field_name])
 
 
-def vernietigingslijst_uitvoeren(lijst: Vernietigingslijst, *, zgw: ZGW | None = None) -> Uitvoering:
-    """Carry out an approved list whose waiting period has passed, or finish a failed one."""
+class LeaseVerlorenError(Exception):
+    """Another run took the list over (this one was taken for dead): stop, change nothing more."""
+
+
+def vernietigingslijst_uitvoeren(
+    lijst: Vernietigingslijst, *, zgw: ZGW | None = None, token: str | None = None
+) -> Uitvoering:
+    """Carry out an approved list whose waiting period has passed, or finish a failed one.
+
+    `token`: the lease the beat took over for a stalled run; without it the run takes the
+    list itself, if it is due and no live run has it.
+    """
     result = Uitvoering()
-    if not _claim(lijst):
+    token = token if token is not None else _claim(lijst)
+    if token is None or not lease_verlengen(Vernietigingslijst, lijst.pk, token):
         return result
     try:
-        _uitvoeren(Vernietigingslijst.objects.get(pk=lijst.pk), zgw, result)
+        _uitvoeren(Vernietigingslijst.objects.get(pk=lijst.pk), zgw, result, token)
+    except LeaseVerlorenError:
+        logger.warning("vernietigingslijst_taken_over", extra={"lijst": str(lijst.uuid)})
+        return result
     finally:
-        Vernietigingslijst.objects.filter(pk=lijst.pk).update(bezig_sinds=None)
+        lease_vrijgeven(Vernietigingslijst, lijst.pk, token)
     return result
 
 
-def _claim(lijst: Vernietigingslijst) -> bool:
-    """Take the list for this run, if it is due and no other run has it (one conditional UPDATE)."""
+def _claim(lijst: Vernietigingslijst) -> uuid.UUID | None:
+    """Take the list for this run, if it is due and no live run has it (one conditional UPDATE)."""
     now = timezone.now()
     due = Q(status=Status.mislukt) | Q(
         Q(vernietigen_vanaf__isnull=True) | Q(vernietigen_vanaf__lte=now), status=Status.klaar_voor_vernietiging
     )
-    free = Q(bezig_sinds__isnull=True) | Q(bezig_sinds__lt=now - CLAIM_STALE)
-    return bool(Vernietigingslijst.objects.filter(due, free, pk=lijst.pk).update(bezig_sinds=now))
+    free = Q(lease_tot__isnull=True) | Q(lease_tot__lt=now)
+    token = uuid.uuid4()
+    taken = Vernietigingslijst.objects.filter(due, free, pk=lijst.pk).update(
+        lease_token=token, lease_tot=now + lease_duur()
+    )
+    return token if taken else None
 
 
-def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering) -> None:
+def vernietigingslijsten_stilgevallen() -> list[tuple[int, uuid.UUID]]:
+    """Lists whose run stopped giving signs of life, each claimed for exactly one new run."""
+    return verlopen_leases_overnemen(
+        Vernietigingslijst.objects.filter(status__in=(Status.klaar_voor_vernietiging, Status.mislukt))
+    )
+
+
+def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering, token: uuid.UUID | str) -> None:
     with zgw_session(zgw) as client:
         for item in lijst.items.filter(status__in=(ItemStatus.voorgesteld, ItemStatus.mislukt)).order_by("pk"):
+            if not lease_verlengen(Vernietigingslijst, lijst.pk, token):  # the heartbeat, per zaak
+                raise LeaseVerlorenError
             status = item_vernietigen(item, zgw=client)
             if status == ItemStatus.vernietigd:
                 result.vernietigd.append(item.zaak)
@@ -236,6 +264,8 @@ def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering) -
             toelichting = "Niet vernietigd: " + "; ".join(f"{i.identificatie or i.zaak}: {i.fout}" for i in failed)
     with transaction.atomic():
         lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+        if str(lijst.lease_token) != str(token):
+            raise LeaseVerlorenError
         naar = Status.mislukt if toelichting else Status.vernietigd
         Overgang.objects.create(lijst=lijst, van=lijst.status, naar=naar, gebruiker=None, toelichting=toelichting)
         lijst.status = naar

@@ -11,7 +11,7 @@ import uuid
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
-from django.db import DataError
+from django.db import DataError, IntegrityError, OperationalError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
@@ -54,6 +54,28 @@ DEFAULT_CODES = {
     500: "error",
     503: "service_unavailable",
 }
+
+
+# The code of a 409 for a write the database refused because of another request's write.
+CONFLICT_CODE = "gelijktijdige-wijziging"
+# PostgreSQL's SQLSTATEs of a transaction it aborted to keep concurrent ones consistent:
+# serialization_failure and deadlock_detected.
+_CONCURRENCY_SQLSTATES = {"40001", "40P01"}
+
+
+def _sqlstate(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc
+    return str(getattr(cause, "sqlstate", "") or getattr(cause, "pgcode", "") or "")
+
+
+def _is_concurrency_failure(exc: BaseException) -> bool:
+    return isinstance(exc, OperationalError) and _sqlstate(exc) in _CONCURRENCY_SQLSTATES
+
+
+def _constraint_name(exc: BaseException) -> str:
+    """The constraint PostgreSQL names in its error (for the log); empty elsewhere."""
+    diag = getattr(exc.__cause__, "diag", None)
+    return str(getattr(diag, "constraint_name", "") or "")
 
 
 class DomainError(exceptions.APIException):
@@ -155,6 +177,26 @@ def exception_handler(exc, context) -> Response:
             "in-use",
             field="nonFieldErrors",
         )
+
+    if isinstance(exc, IntegrityError) or _is_concurrency_failure(exc):
+        # The database refused the write because of what another request wrote meanwhile (the
+        # same unique value, a row deleted under a reference) or a deadlock it broke: the
+        # request's own checks passed on what it could see. Nothing of it is stored.
+        from rest_framework.views import set_rollback
+
+        set_rollback()
+        logger.warning(
+            "api_integrity_conflict",
+            extra={"path": getattr(request, "path", ""), "constraint": _constraint_name(exc), "error": str(exc)},
+        )
+        body = problem(
+            409,
+            "Het verzoek botst met een gelijktijdige wijziging of met gegevens die intussen zijn opgeslagen; er is "
+            "niets van opgeslagen. Lees de gegevens opnieuw en probeer het nog eens.",
+            CONFLICT_CODE,
+            instance,
+        )
+        return Response(body, status=409, content_type=PROBLEM_CONTENT_TYPE)
 
     if isinstance(exc, DomainError):
         body = problem(exc.status_code, str(exc.detail), exc.error_code, instance)

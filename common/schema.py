@@ -58,6 +58,9 @@ class AutoSchema(SpectacularAutoSchema):
         if _negotiates_crs(self.view):
             extra["406"] = FoutSerializer
             extra["412"] = FoutSerializer
+        if method in ("POST", "PUT", "PATCH", "DELETE"):
+            # A write the database refused because of a concurrent one (`common.exceptions`).
+            extra["409"] = FoutSerializer
         extra["500"] = FoutSerializer
         for code, serializer in extra.items():
             if code in responses:

@@ -96,7 +96,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+    # SQLite lets one writer in at a time; the others wait up to `timeout` seconds. A
+    # transaction asks for the write lock when it begins (IMMEDIATE): one that read first and
+    # asked at its first write could not wait, SQLite would refuse it at once ("database is
+    # locked") whenever another request wrote at that moment.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=30, transaction_mode="IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nl"
@@ -198,12 +202,30 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
+# A task's message is acknowledged when the task ends, not when it starts (acks_late), and
+# given back when its worker process dies (reject_on_worker_lost), so no task is lost with
+# a killed worker; one at a time per worker process (prefetch 1), so a dying worker holds
+# no others. Every task is therefore written to run twice harmlessly. On Redis a message
+# whose worker vanished without a word (the whole worker or its machine killed) comes back
+# only after the visibility timeout; long-running work does not wait for that: its lease
+# runs out within WERK_LEASE_SECONDS and the beat resumes it (`common.werk`), and when the
+# old message does come back it carries a stale lease token and does nothing. The timeout
+# must stay above the longest countdown a task is queued with (retries back off up to an
+# hour), or Redis hands such a waiting message out a second time.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 3600),
+}
 CELERY_TIMEZONE = TIME_ZONE
+# Long-running work (transfers, destruction, sitemaps) holds a lease its run extends while
+# it makes progress; when a run stops giving signs of life for this long (its worker was
+# killed), the beat's `*_hervatten` tasks, every WERK_HERVATTEN_INTERVAL seconds, resume it.
+WERK_LEASE_SECONDS = env_int("WERK_LEASE_SECONDS", 5 * 60)
+WERK_HERVATTEN_INTERVAL = env_int("WERK_HERVATTEN_INTERVAL", 60)
 CELERY_BEAT_SCHEDULE = {
     "relay-notifications": {
         "task": "common.tasks.relay_pending_notifications",
@@ -221,6 +243,9 @@ CELERY_BEAT_SCHEDULE = {
 
 NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 8)
 NOTIFICATIONS_BACKOFF_BASE = env_int("NOTIFICATIONS_BACKOFF_BASE", 30)
+# A relay takes a delivery for this long before it POSTs (longer than the POST may take,
+# API_TIMEOUT); if its worker dies meanwhile, the periodic relay tries again after it.
+NOTIFICATIONS_RELAY_LEASE = env_int("NOTIFICATIONS_RELAY_LEASE", 120)
 
 # --- documenten ----------------------------------------------------------------------------
 
@@ -284,6 +309,10 @@ CELERY_BEAT_SCHEDULE.update(
             "task": "openbaarmaking.tasks.abonnement_vernieuwen",
             "schedule": max(60, JWT_EXPIRY // 3),
         },
+        "openbaarmaking-sitemaps-hervatten": {
+            "task": "openbaarmaking.tasks.sitemaps_hervatten",
+            "schedule": WERK_HERVATTEN_INTERVAL,
+        },
         "openbaarmaking-deadline-overzicht": {
             "task": "openbaarmaking.tasks.deadline_overzicht_mailen",
             "schedule": 24 * 60 * 60,
@@ -322,6 +351,14 @@ CELERY_BEAT_SCHEDULE |= {
     "archief-vernietigen": {
         "task": "archief.tasks.vernietigingslijsten_uitvoeren",
         "schedule": env_int("ARCHIEF_VERNIETIGEN_INTERVAL", 3600),
+    },
+    "archief-vernietigen-hervatten": {
+        "task": "archief.tasks.vernietigingslijsten_hervatten",
+        "schedule": WERK_HERVATTEN_INTERVAL,
+    },
+    "overbrenging-hervatten": {
+        "task": "archief.overbrenging.tasks.overbrengingen_hervatten",
+        "schedule": WERK_HERVATTEN_INTERVAL,
     },
 }
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {

@@ -19,6 +19,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 
+from common import volgnummers
 from common.constants import VertrouwelijkheidsAanduiding
 
 UUID_HELP = "Unieke resource identifier (UUID4)."
@@ -370,3 +371,11 @@ class IntegriteitsAfwijking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.informatieobject_uuid} v{self.versienummer}: {self.get_soort_display()}"
+
+
+class Volgnummer(volgnummers.Volgnummer):
+    """The counters behind generated identificaties of documents (`common.volgnummers`):
+    soort `document` per bronorganisatie and year of registration."""
+
+    class Meta(volgnummers.Volgnummer.Meta):
+        pass

@@ -28,6 +28,7 @@ from common.auth import ClientAuth
 from common.constants import Actie
 from common.exceptions import DomainError
 from common.notifications import notificatie_create
+from common.volgnummers import identificatie_nemen
 
 from . import clients, storage
 from .models import (
@@ -38,6 +39,7 @@ from .models import (
     InformatieObject,
     ObjectInformatieObject,
     Status,
+    Volgnummer,
 )
 
 logger = logging.getLogger(__name__)
@@ -155,17 +157,20 @@ def _identificatie_check(
 
 
 def _identificatie_generate(bronorganisatie: str) -> str:
+    """`DOCUMENT-<year>-<ten digits>`: the next number of the bronorganisatie's counter for
+    this year (`common.volgnummers`), never one handed out before."""
     year = timezone.now().year
     prefix = f"DOCUMENT-{year}-"
-    count = EnkelvoudigInformatieObject.objects.filter(identificatie__startswith=prefix).values("informatieobject")
-    number = count.distinct().count() + 1
-    while True:
-        candidate = f"{prefix}{number:010d}"
-        if not EnkelvoudigInformatieObject.objects.filter(
-            bronorganisatie=bronorganisatie, identificatie=candidate
-        ).exists():
-            return candidate
-        number += 1
+    return identificatie_nemen(
+        Volgnummer,
+        soort="document",
+        sleutel=bronorganisatie,
+        jaar=year,
+        vorm=lambda number: f"{prefix}{number:010d}",
+        bezet=lambda kandidaat: EnkelvoudigInformatieObject.objects.filter(
+            bronorganisatie=bronorganisatie, identificatie=kandidaat
+        ).exists(),
+    )
 
 
 # --- content -------------------------------------------------------------------------------
@@ -381,11 +386,12 @@ def informatieobject_create(
             _identificatie_check(
                 informatieobject=None, bronorganisatie=fields["bronorganisatie"], identificatie=fields["identificatie"]
             )
-        else:
-            fields["identificatie"] = _identificatie_generate(fields["bronorganisatie"])
         informatieobject = InformatieObject.objects.create()
         versie = EnkelvoudigInformatieObject(informatieobject=informatieobject, versie=1, **fields)
         parts = _content_apply(versie, inhoud, data, written)
+        if not versie.identificatie:
+            # After the file is written, so the counter's row is held for as short a time as possible.
+            versie.identificatie = _identificatie_generate(versie.bronorganisatie)
         versie.save()
         if parts:
             informatieobject.lock = secrets.token_hex(16)

@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from common.werk import Lease
+
 TERMIJN_DAGEN_MAX = 3650
 # Bytes of the largest file a document may report; explicit, so the schema is the same on every backend.
 BESTANDSOMVANG_MAX = 2**53
@@ -245,7 +247,7 @@ class PublicatieDocument(models.Model):
         return self.officiele_titel
 
 
-class SitemapGeneratie(models.Model):
+class SitemapGeneratie(Lease):
     """One generation of the DiWoo sitemaps: files written together, served together.
 
     The public views serve the newest completed generation; a new one is made when a
@@ -256,6 +258,12 @@ class SitemapGeneratie(models.Model):
     voltooid = models.DateTimeField(null=True, blank=True, help_text="When its files were complete.")
     map = models.CharField(max_length=64, unique=True, help_text="Its folder below the sitemap root.")
     aantal_urls = models.PositiveIntegerField(default=0, help_text="URLs over all its sitemaps.")
+    bezig = models.BooleanField(
+        null=True,
+        default=True,
+        unique=True,
+        help_text="True while its files are being written, empty once complete: one generation at a time.",
+    )
 
     class Meta:
         verbose_name = "sitemapgeneratie"

@@ -22,8 +22,10 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from common.werk import lease_duur, lease_verlengen, verlopen_leases_overnemen
 
 from . import selectors, waardelijsten
 from .models import Informatiecategorie, Publicatie, SitemapBestand, SitemapGeneratie
@@ -205,19 +207,56 @@ class _SitemapWriter:
         self.handle.close()
 
 
-def sitemaps_genereren(*, max_urls: int | None = None, max_bytes: int | None = None) -> SitemapGeneratie:
-    """Write a complete generation of sitemaps and make it the current one."""
+# Entries written between two heartbeats of a generation's lease.
+HARTSLAG_ELKE = 1000
+
+
+class GeneratieOvergenomenError(Exception):
+    """Another run took the generation over (this one was taken for dead): stop writing."""
+
+
+def sitemaps_genereren(*, max_urls: int | None = None, max_bytes: int | None = None) -> SitemapGeneratie | None:
+    """Write a complete generation of sitemaps and make it the current one.
+
+    One generation is written at a time (`SitemapGeneratie.bezig` is unique); None when
+    another run is writing one now. That run holds the generation's lease (`common.werk`)
+    and extends it as it writes; when its worker dies, `sitemaps_hervatten` (beat) writes
+    the same generation again from the start, once.
+    """
+    token = uuid.uuid4()
+    try:
+        with transaction.atomic():
+            generatie = SitemapGeneratie.objects.create(
+                map=timezone.now().strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}",
+                lease_token=token,
+                lease_tot=timezone.now() + lease_duur(),
+            )
+    except IntegrityError:
+        logger.info("woo_sitemaps_already_being_generated")
+        return None
+    return sitemaps_schrijven(generatie, token, max_urls=max_urls, max_bytes=max_bytes)
+
+
+def sitemaps_schrijven(
+    generatie: SitemapGeneratie,
+    token: uuid.UUID | str,
+    *,
+    max_urls: int | None = None,
+    max_bytes: int | None = None,
+) -> SitemapGeneratie | None:
+    """Write the files of `generatie` from scratch (what an earlier run left is removed first)."""
     max_urls = max_urls or settings.OPENBAARMAKING_SITEMAP_MAX_URLS
     max_bytes = max_bytes or settings.OPENBAARMAKING_SITEMAP_MAX_BYTES
     vorige = selectors.sitemap_generatie_actueel()
     vorige_bestanden = {b.naam: b for b in vorige.bestanden.all()} if vorige else {}
-    generatie = SitemapGeneratie.objects.create(
-        map=timezone.now().strftime("%Y%m%dT%H%M%S") + f"-{uuid.uuid4().hex[:8]}"
-    )
     folder = sitemap_root() / generatie.map
+    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
+    SitemapGeneratie.objects.filter(pk=generatie.pk).update(gestart=timezone.now())
+    generatie.refresh_from_db()
     renderer = EntryRenderer()
     bestanden: list[SitemapBestand] = []
+    geschreven = 0
 
     def finish(writer: _SitemapWriter, categorie: Informatiecategorie, volgnummer: int) -> None:
         writer.close()
@@ -248,19 +287,39 @@ def sitemaps_genereren(*, max_urls: int | None = None, max_bytes: int | None = N
                     volgnummer += 1
                     writer = _SitemapWriter(folder / sitemap_naam(categorie, volgnummer))
                 writer.add(entry)
+                geschreven += 1
+                if geschreven % HARTSLAG_ELKE == 0 and not lease_verlengen(SitemapGeneratie, generatie.pk, token):
+                    raise GeneratieOvergenomenError
             finish(writer, categorie, volgnummer)
-    except BaseException:
+        with transaction.atomic():
+            if not SitemapGeneratie.objects.select_for_update().filter(pk=generatie.pk, lease_token=token).exists():
+                raise GeneratieOvergenomenError
+            SitemapBestand.objects.bulk_create(bestanden)
+            SitemapGeneratie.objects.filter(pk=generatie.pk).update(
+                aantal_urls=sum(b.aantal_urls for b in bestanden),
+                voltooid=timezone.now(),
+                bezig=None,
+                lease_token=None,
+                lease_tot=None,
+            )
+    except GeneratieOvergenomenError:
+        logger.warning("woo_sitemaps_taken_over", extra={"generatie": generatie.map})
+        return None  # the files are the other run's now
+    except Exception:
+        # An error: the half generation goes. An interruption (the worker stopped, or was
+        # killed and runs no handler at all) leaves it to `sitemaps_hervatten`.
         shutil.rmtree(folder, ignore_errors=True)
-        generatie.delete()
+        SitemapGeneratie.objects.filter(pk=generatie.pk, lease_token=token).delete()
         raise
-    with transaction.atomic():
-        SitemapBestand.objects.bulk_create(bestanden)
-        generatie.aantal_urls = sum(b.aantal_urls for b in bestanden)
-        generatie.voltooid = timezone.now()
-        generatie.save()
+    generatie.refresh_from_db()
     _opruimen(keep=generatie)
     logger.info("woo_sitemaps_gegenereerd", extra={"generatie": generatie.map, "urls": generatie.aantal_urls})
     return generatie
+
+
+def sitemaps_stilgevallen() -> list[tuple[int, uuid.UUID]]:
+    """Generations whose run stopped giving signs of life, each claimed for exactly one new run."""
+    return verlopen_leases_overnemen(SitemapGeneratie.objects.filter(bezig=True))
 
 
 def _opruimen(*, keep: SitemapGeneratie) -> None:

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from . import services, sitemaps
 from .clients import ProviderUnavailableError
+from .models import SitemapGeneratie
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,26 @@ def sitemaps_bijwerken() -> str | None:
     """Generate the sitemaps again when a publicatie changed since the last generation."""
     generatie = sitemaps.sitemaps_bijwerken()
     return generatie.map if generatie else None
+
+
+@shared_task
+def sitemaps_schrijven(generatie_id: int, token: str) -> str | None:
+    """Write a generation that a stalled run left half done, again from the start."""
+    generatie = SitemapGeneratie.objects.filter(pk=generatie_id, lease_token=token).first()
+    if generatie is None:
+        return None  # taken over again, or finished after all
+    klaar = sitemaps.sitemaps_schrijven(generatie, token)
+    return klaar.map if klaar else None
+
+
+@shared_task
+def sitemaps_hervatten() -> int:
+    """Periodically: resume the generation whose run stopped giving signs of life (a killed worker)."""
+    claimed = sitemaps.sitemaps_stilgevallen()
+    for pk, token in claimed:
+        logger.warning("woo_sitemaps_resumed", extra={"generatie": pk})
+        sitemaps_schrijven.delay(pk, str(token))
+    return len(claimed)
 
 
 @shared_task

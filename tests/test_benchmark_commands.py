@@ -52,3 +52,22 @@ def test_bench_zaken_list_compares_the_api_with_the_same_rows_in_raw_sql(beperkt
         line = next(line for line in text.splitlines() if line.startswith(label))
         assert float(re.search(r"median\s+([\d.]+) ms", line).group(1)) > 0, line
     assert re.search(r"ratio API / raw SQL \(rows alone\)\s+[\d.]+x", text)
+
+
+@pytest.mark.django_db(transaction=True)  # the command creates a database of its own beside the test database
+def test_bench_concurrency_writes_at_1_and_2_clients_and_the_database_holds_what_was_answered():
+    out = io.StringIO()
+
+    # The command raises when the database holds other rows than those answered 201.
+    call_command("bench_concurrency", "--clients", "1,2", "--seconds", "1", stdout=out)
+
+    text = out.getvalue()
+    assert text.count("The database holds exactly what was answered 201.") == 2
+    for clients in ("1 client(s)", "2 client(s)"):
+        table = text.split(clients, 1)[1].splitlines()[2:6]
+        for resource, line in zip(
+            ("zaken", "statussen", "besluiten", "enkelvoudiginformatieobjecten"), table, strict=True
+        ):
+            created, refused, errors = (int(n) for n in line.split()[1:4])
+            assert line.startswith(resource) and created > 0 and refused == 0 and errors == 0, line
+            assert float(line.split()[5]) > 0, line  # the reference was measured

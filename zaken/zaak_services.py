@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from common.constants import Archiefstatus
 from common.exceptions import DomainError, camel_name
+from common.volgnummers import identificatie_nemen
 
 from . import brondatum, zaaktellingen
 from .clients import BadReferenceError, DocumentenClient, object_gegevens
@@ -39,6 +40,7 @@ from .models import (
     Resultaat,
     Rol,
     Status,
+    Volgnummer,
     Zaak,
     ZaakBesluit,
     ZaakEigenschap,
@@ -92,13 +94,19 @@ def _error(detail: str, code: str, field: str = "nonFieldErrors", status_code: i
 
 
 def _identificatie_generate(zaak: Zaak) -> str:
-    """`ZAAK-<year>-<ten digits>`: the next free number for this bronorganisatie and year."""
+    """`ZAAK-<year>-<ten digits>`: the next number of this bronorganisatie's counter for the
+    year of registratie (`common.volgnummers`), never one handed out before."""
     prefix = f"ZAAK-{zaak.registratiedatum.year}-"
-    existing = Zaak.objects.filter(bronorganisatie=zaak.bronorganisatie, identificatie__startswith=prefix)
-    number = existing.count() + 1
-    while existing.filter(identificatie=f"{prefix}{number:010d}").exists():
-        number += 1
-    return f"{prefix}{number:010d}"
+    return identificatie_nemen(
+        Volgnummer,
+        soort="zaak",
+        sleutel=zaak.bronorganisatie,
+        jaar=zaak.registratiedatum.year,
+        vorm=lambda number: f"{prefix}{number:010d}",
+        bezet=lambda kandidaat: Zaak.objects.filter(
+            bronorganisatie=zaak.bronorganisatie, identificatie=kandidaat
+        ).exists(),
+    )
 
 
 def _ensure_unique_identificatie(zaak: Zaak) -> None:
@@ -175,16 +183,17 @@ def zaak_create(*, data: dict[str, Any]) -> Zaak:
     _ensure_betaling(data, None)
     if zaak.identificatie:
         _ensure_unique_identificatie(zaak)
-    else:
-        zaak.identificatie = _identificatie_generate(zaak)
     _ensure_archiefstatus(zaak)
+    if not zaak.identificatie:
+        # Last, so the counter's row is held for as short a time as possible.
+        zaak.identificatie = _identificatie_generate(zaak)
     try:
         with transaction.atomic():
             zaak.save()
-    except IntegrityError as exc:  # a concurrent request took the same identificatie
-        raise _error(
-            "Deze identificatie bestaat al voor deze bronorganisatie.", "identificatie-niet-uniek", "identificatie"
-        ) from exc
+    except IntegrityError:
+        # A concurrent request stored the same client-given identificatie first.
+        _ensure_unique_identificatie(zaak)
+        raise
     logger.info("zaak_created", extra={"zaak": str(zaak.uuid)})
     return zaak
 
@@ -387,11 +396,13 @@ def status_create(*, data: dict[str, Any]) -> Status:
 
 
 def _klantcontact_identificatie() -> str:
-    """`KC-` and ten digits, the next free number."""
-    number = KlantContact.objects.count() + 1
-    while KlantContact.objects.filter(identificatie=f"KC-{number:010d}").exists():
-        number += 1
-    return f"KC-{number:010d}"
+    """`KC-` and ten digits: the next number of the klantcontact counter (`common.volgnummers`)."""
+    return identificatie_nemen(
+        Volgnummer,
+        soort="klantcontact",
+        vorm=lambda number: f"KC-{number:010d}",
+        bezet=lambda kandidaat: KlantContact.objects.filter(identificatie=kandidaat).exists(),
+    )
 
 
 def zaak_recompute_if_closed(zaak: Zaak) -> None:
@@ -532,21 +543,22 @@ def zaakinformatieobject_delete(*, zio: ZaakInformatieObject) -> None:
 
 
 def _besluit_identificatie_generate(besluit: Besluit) -> str:
+    """`BESLUIT-<year>-<ten digits>`: the next number of the verantwoordelijke organisatie's
+    counter for the year of the besluit (`common.volgnummers`)."""
     prefix = f"BESLUIT-{besluit.datum.year}-"
-    existing = Besluit.objects.filter(
-        verantwoordelijke_organisatie=besluit.verantwoordelijke_organisatie, identificatie__startswith=prefix
+    return identificatie_nemen(
+        Volgnummer,
+        soort="besluit",
+        sleutel=besluit.verantwoordelijke_organisatie,
+        jaar=besluit.datum.year,
+        vorm=lambda number: f"{prefix}{number:010d}",
+        bezet=lambda kandidaat: Besluit.objects.filter(
+            verantwoordelijke_organisatie=besluit.verantwoordelijke_organisatie, identificatie=kandidaat
+        ).exists(),
     )
-    number = existing.count() + 1
-    while existing.filter(identificatie=f"{prefix}{number:010d}").exists():
-        number += 1
-    return f"{prefix}{number:010d}"
 
 
-def _ensure_besluit(besluit: Besluit) -> None:
-    if besluit.besluittype.concept:
-        raise _error("Het BESLUITTYPE is nog niet gepubliceerd (concept).", "not-published", "besluittype")
-    if besluit.zaak is not None and not besluit.zaak.zaaktype.besluittypen.filter(pk=besluit.besluittype_id).exists():
-        raise _error("Het besluittype hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch", "nonFieldErrors")
+def _ensure_unique_besluit_identificatie(besluit: Besluit) -> None:
     clash = Besluit.objects.filter(
         verantwoordelijke_organisatie=besluit.verantwoordelijke_organisatie, identificatie=besluit.identificatie
     )
@@ -558,6 +570,15 @@ def _ensure_besluit(besluit: Besluit) -> None:
             "identificatie-niet-uniek",
             "identificatie",
         )
+
+
+def _ensure_besluit(besluit: Besluit) -> None:
+    if besluit.besluittype.concept:
+        raise _error("Het BESLUITTYPE is nog niet gepubliceerd (concept).", "not-published", "besluittype")
+    if besluit.zaak is not None and not besluit.zaak.zaaktype.besluittypen.filter(pk=besluit.besluittype_id).exists():
+        raise _error("Het besluittype hoort niet bij het zaaktype van de zaak.", "zaaktype-mismatch", "nonFieldErrors")
+    if besluit.identificatie:
+        _ensure_unique_besluit_identificatie(besluit)
     if besluit.vervaldatum and besluit.vervaldatum < besluit.ingangsdatum:
         raise _error("De vervaldatum ligt voor de ingangsdatum.", "date-mismatch", "vervaldatum")
 
@@ -576,10 +597,17 @@ def besluit_create(*, data: dict[str, Any]) -> Besluit:
     besluit = Besluit(**data)
     if besluit.zaak is not None:
         ensure_zaak_changeable(besluit.zaak)
-    if not besluit.identificatie:
-        besluit.identificatie = _besluit_identificatie_generate(besluit)
     _ensure_besluit(besluit)
-    besluit.save()
+    if not besluit.identificatie:
+        # Last, so the counter's row is held for as short a time as possible.
+        besluit.identificatie = _besluit_identificatie_generate(besluit)
+    try:
+        with transaction.atomic():
+            besluit.save()
+    except IntegrityError:
+        # A concurrent request stored the same client-given identificatie first.
+        _ensure_unique_besluit_identificatie(besluit)
+        raise
     _zaakbesluit_sync(besluit, None)
     return besluit
 

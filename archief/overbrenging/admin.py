@@ -272,8 +272,12 @@ class OverbrengingAdmin(admin.ModelAdmin):
 
     @admin.action(description="Stilgevallen werk hervatten")
     def hervatten(self, request, queryset):
-        from .tasks import overbrenging_verwerken
+        """After a failure that needed a person (see `fout`); a killed worker's work resumes by itself."""
+        from common.werk import lease_geven
 
-        for overbrenging in queryset:
-            overbrenging_verwerken.delay(overbrenging.pk)
-        self.message_user(request, f"{queryset.count()} overbrenging(en) weer in de wachtrij.")
+        from .tasks import WERK, overbrenging_verwerken
+
+        started = list(queryset.filter(status__in=WERK).values_list("pk", flat=True))
+        for pk in started:
+            overbrenging_verwerken.delay(pk, str(lease_geven(Overbrenging, pk)))  # the old run, if any, stops
+        self.message_user(request, f"{len(started)} overbrenging(en) weer in de wachtrij.")

@@ -14,6 +14,8 @@ import uuid as _uuid
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from common.werk import Lease
+
 from .mdto import SipAfspraak, Verwijzing
 
 
@@ -175,7 +177,7 @@ class Status(models.TextChoices):
     afgerond = "afgerond", "Afgerond"
 
 
-class Overbrenging(models.Model):
+class Overbrenging(Lease):
     """One transfer: a selection of cases under an agreement, and its progress."""
 
     uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text="Unieke resource identifier (UUID4).")

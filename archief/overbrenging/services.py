@@ -170,13 +170,13 @@ def overbrenging_create(
 
 def overbrenging_approve(*, overbrenging: Overbrenging, door: AbstractBaseUser) -> Overbrenging:
     """The archivist approves the selection; packaging starts once the transaction commits."""
-    from .tasks import overbrenging_verwerken
+    from .tasks import overbrenging_starten
 
     roles.require_perm(door, roles.APPROVE_TRANSFER, "archivaris")
     with transaction.atomic():
         overbrenging = Overbrenging.objects.select_for_update().get(pk=overbrenging.pk)
         _transition(overbrenging, Status.goedgekeurd, door.get_username())
-        transaction.on_commit(lambda: overbrenging_verwerken.delay(overbrenging.pk))
+        overbrenging_starten(overbrenging.pk)
     return overbrenging
 
 
@@ -319,7 +319,7 @@ def overbrenging_beoordelen(
     May come in parts; once every packaged case has a verdict, the transfer is accepted,
     partly accepted or rejected, and completion starts.
     """
-    from .tasks import overbrenging_verwerken
+    from .tasks import overbrenging_starten
 
     roles.require_perm(door, roles.VERDICT_TRANSFER, "archivaris")
 
@@ -368,7 +368,7 @@ def overbrenging_beoordelen(
         else:
             naar = Status.afgewezen
         _transition(overbrenging, naar, door.get_username(), f"{accepted} van {len(statuses)} zaken geaccepteerd")
-        transaction.on_commit(lambda: overbrenging_verwerken.delay(overbrenging.pk))
+        overbrenging_starten(overbrenging.pk)
     return overbrenging
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import uuid
 from collections import Counter
 
 import pytest
@@ -270,12 +271,52 @@ def test_a_list_another_run_is_carrying_out_is_left_alone(provider, people):
     zgw = provider
     a = make_zaak(zgw, "A")
     lijst = approved(people, [a])
-    type(lijst).objects.filter(pk=lijst.pk).update(bezig_sinds=timezone.now())
+    type(lijst).objects.filter(pk=lijst.pk).update(
+        lease_token=uuid.uuid4(), lease_tot=timezone.now() + dt.timedelta(minutes=5)
+    )
 
     vernietiging.vernietigingslijst_uitvoeren(lijst)
     assert zgw.deleted == []
 
-    type(lijst).objects.filter(pk=lijst.pk).update(bezig_sinds=timezone.now() - dt.timedelta(hours=2))  # abandoned
+    type(lijst).objects.filter(pk=lijst.pk).update(lease_tot=timezone.now() - dt.timedelta(seconds=1))  # abandoned
     vernietiging.vernietigingslijst_uitvoeren(lijst)
     lijst.refresh_from_db()
-    assert lijst.status == Status.vernietigd and lijst.bezig_sinds is None
+    assert lijst.status == Status.vernietigd and lijst.lease_token is None and lijst.lease_tot is None
+
+
+class Killed(BaseException):
+    """The worker process died here."""
+
+
+def test_a_list_whose_worker_was_killed_resumes_by_itself_exactly_once(provider, people, monkeypatch):
+    zgw = provider
+    zaken = [make_zaak(zgw, name) for name in ("A", "B", "C")]
+    lijst = approved(people, zaken)
+    dying = zaken[1]["documenten"][0]["url"]  # B is half destroyed when the worker dies
+    record = vernietiging._record
+
+    def record_then_die(item, url):
+        record(item, url)
+        if url == dying:
+            raise Killed(url)
+
+    monkeypatch.setattr(vernietiging, "_record", record_then_die)
+    with pytest.raises(Killed):
+        vernietiging.vernietigingslijst_uitvoeren(lijst)
+    monkeypatch.setattr(vernietiging, "_record", record)
+    # What a killed process leaves: its lease, never given up, and no more heartbeats.
+    dead = uuid.uuid4()
+    type(lijst).objects.filter(pk=lijst.pk).update(lease_token=dead, lease_tot=timezone.now() + dt.timedelta(minutes=3))
+    assert tasks.vernietigingslijsten_hervatten() == 0, "a live lease is not taken over"
+    type(lijst).objects.filter(pk=lijst.pk).update(lease_tot=timezone.now() - dt.timedelta(seconds=1))
+
+    resumed = [tasks.vernietigingslijsten_hervatten(), tasks.vernietigingslijsten_hervatten()]  # tasks in-process
+    tasks.vernietigingslijst_uitvoeren.delay(lijst.pk, str(dead))  # the dead run's message, delivered again
+
+    lijst.refresh_from_db()
+    assert resumed == [1, 0]
+    assert lijst.status == Status.vernietigd and lijst.lease_token is None
+    assert not any(zgw.exists(z["url"]) for z in zaken)
+    assert [url for url, n in Counter(url for method, url in zgw.requests if method == "DELETE").items() if n > 1] == []
+    assert verklaring_identificaties(zgw, lijst) == ["A", "B", "C"]
+    assert [o.naar for o in lijst.overgangen.all()].count(Status.vernietigd) == 1

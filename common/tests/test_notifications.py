@@ -172,3 +172,46 @@ def test_relay_is_queued_on_a_real_redis_broker(subscriber, receiver, broker):
 
     assert relay_notification(notificatie.pk) == 1
     assert receiver.messages[0]["resourceUrl"] == notificatie.resource_url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_delivery_whose_relay_was_killed_is_delivered_again_by_itself_exactly_once(subscriber, receiver):
+    """Two periodic relays at once (threads, each with its own database connection) after a
+    relay that took the delivery died before it knew whether its POST arrived."""
+    import threading
+
+    Notificatie.objects.create(
+        kanaal="zaken",
+        hoofd_object="http://localhost:8000/z/1",
+        resource="zaak",
+        resource_url="http://x/1",
+        actie="create",
+    )
+    notificatie = Notificatie.objects.get()
+    # What a killed relay leaves: the delivery still pending, taken until a moment not yet passed.
+    aflevering = Aflevering.objects.create(
+        notificatie=notificatie, abonnement=subscriber, volgende_poging=timezone.now() + timedelta(seconds=60)
+    )
+    assert relay_pending_notifications() == 0, "a delivery another relay holds is left alone"
+    Aflevering.objects.filter(pk=aflevering.pk).update(volgende_poging=timezone.now() - timedelta(seconds=1))
+
+    start = threading.Barrier(2)
+    results: list[int] = []
+
+    def beat() -> None:
+        from django.db import connection
+
+        start.wait()
+        results.append(relay_pending_notifications())
+        connection.close()
+
+    threads = [threading.Thread(target=beat) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results) == [0, 1]
+    assert len(receiver.messages) == 1
+    aflevering.refresh_from_db()
+    assert aflevering.status == Aflevering.Status.delivered and aflevering.pogingen == 1

@@ -225,3 +225,50 @@ def test_more_than_50000_documents_split_within_the_real_limits(public, settings
     # the URL limit alone, with room for the bytes: 50,000 and the one over
     sitemaps.sitemaps_genereren(max_bytes=10**9)
     assert assert_split(public, aantal, 50_000, 10**9) == [50_000, 1]
+
+
+class Killed(BaseException):
+    """The worker process died here."""
+
+
+def test_a_generation_whose_worker_was_killed_is_written_again_by_itself_exactly_once(public, monkeypatch):
+    import uuid
+
+    from django.utils import timezone
+
+    from openbaarmaking import tasks
+    from openbaarmaking.models import SitemapGeneratie
+
+    documenten = [gepubliceerd(categorieen=[categorie(16)]) for _ in range(3)]
+    monkeypatch.setattr(sitemaps, "HARTSLAG_ELKE", 1)
+    heartbeat = sitemaps.lease_verlengen
+    beats = []
+
+    def die_on_the_second_entry(*args, **kwargs):
+        beats.append(args)
+        if len(beats) == 2:
+            raise Killed
+        return heartbeat(*args, **kwargs)
+
+    monkeypatch.setattr(sitemaps, "lease_verlengen", die_on_the_second_entry)
+    with pytest.raises(Killed):
+        sitemaps.sitemaps_genereren()
+    monkeypatch.setattr(sitemaps, "lease_verlengen", heartbeat)
+    # What a killed process leaves: a half-written generation under a lease nobody extends.
+    dead = uuid.uuid4()
+    half = SitemapGeneratie.objects.get()
+    SitemapGeneratie.objects.filter(pk=half.pk).update(lease_token=dead, lease_tot=timezone.now())
+    assert half.bezig and half.voltooid is None
+    assert sitemaps.sitemaps_genereren() is None, "one generation at a time"
+    assert public.get("/robots.txt").content.decode().count("Sitemap:") == 0
+    SitemapGeneratie.objects.filter(pk=half.pk).update(lease_tot=timezone.now() - dt.timedelta(seconds=1))
+
+    resumed = [tasks.sitemaps_hervatten(), tasks.sitemaps_hervatten()]  # two beats; tasks run in-process
+    tasks.sitemaps_schrijven.delay(half.pk, str(dead))  # the dead run's message, delivered again
+
+    assert resumed == [1, 0]
+    generatie = SitemapGeneratie.objects.get()
+    assert generatie.pk == half.pk and generatie.voltooid and generatie.bezig is None
+    assert generatie.lease_token is None
+    entries = all_entries(public, 16)
+    assert len(entries) == len(documenten) == generatie.aantal_urls

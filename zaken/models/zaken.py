@@ -13,6 +13,7 @@ import uuid as _uuid
 from django.db import models
 from django.utils import timezone
 
+from common import volgnummers
 from common.constants import Archiefnominatie, Archiefstatus, VertrouwelijkheidsAanduiding
 
 from .catalogi import Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
@@ -506,3 +507,12 @@ class KlantContact(models.Model):
 
     def __str__(self) -> str:
         return self.identificatie
+
+
+class Volgnummer(volgnummers.Volgnummer):
+    """The counters behind generated identificaties of zaken, besluiten and klantcontacten
+    (`common.volgnummers`): soort `zaak` per bronorganisatie and year of registratie, `besluit`
+    per verantwoordelijke organisatie and year of the besluit, `klantcontact` running on."""
+
+    class Meta(volgnummers.Volgnummer.Meta):
+        pass

@@ -447,3 +447,36 @@ def test_resumption_after_the_worker_dies_while_verifying(afspraak, fake, edepot
     assert sorted(placed) == sorted(set(placed)), "something was delivered twice"
     assert delivered_bytes(edepot) == reference_package(tmp_path, overbrenging, fake)
     valid(edepot)
+
+
+def test_a_transfer_whose_worker_was_killed_resumes_by_itself_exactly_once(afspraak, fake, edepot, tmp_path, valid):
+    from django.utils import timezone
+
+    from archief.overbrenging.tasks import overbrenging_verwerken, overbrengingen_hervatten
+
+    overbrenging = create(afspraak, selectie(fake, 3))
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
+    token = Overbrenging.objects.get(pk=overbrenging.pk).lease_token
+    placed = []
+    original = LokaleMap.plaats
+    fake.kill_on(KILL_POINTS["reading the third case"](fake))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LokaleMap, "plaats", lambda self, bron, naam: (placed.append(naam), original(self, bron, naam)))
+        with pytest.raises(Killed):  # the worker's chain, with its lease, dies mid-step
+            while overbrenging_stap_vergrendeld(overbrenging.pk, token):
+                pass
+        assert overbrengingen_hervatten() == 0, "a live lease is not taken over"
+        Overbrenging.objects.filter(pk=overbrenging.pk).update(lease_tot=timezone.now() - dt.timedelta(seconds=1))
+        fake.kill_on(lambda method, url: False)
+
+        resumed = [overbrengingen_hervatten(), overbrengingen_hervatten()]  # two beats; tasks run in-process
+
+        overbrenging_verwerken.delay(overbrenging.pk, str(token))  # the dead run's message, delivered again
+    overbrenging.refresh_from_db()
+    assert resumed == [1, 0]
+    assert overbrenging.status == Status.geverifieerd
+    assert overbrenging.lease_token is None and overbrenging.lease_tot is None  # waits for the archive's verdict
+    assert [g.naar for g in overbrenging.gebeurtenissen.all()].count(Status.afgeleverd) == 1
+    assert sorted(placed) == sorted(set(placed)), "something was delivered twice"
+    assert delivered_bytes(edepot) == reference_package(tmp_path, overbrenging, fake)
+    valid(edepot)

@@ -42,7 +42,7 @@ def remove_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("overbrenging", "0002_doel_hostsleutel"),
+        ("overbrenging", "0003_werk_lease"),
         ("archief", "0004_rollen"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
