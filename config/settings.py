@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.secrets import generated_secrets
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -35,7 +37,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-SECRET_KEY = env("SECRET_KEY", "levensloop-insecure-development-key-change-me-in-production")
+VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Unset, both secrets are generated on the first start and kept in var/secrets.json
+# (config/secrets.py); with DEBUG off a value the repository ever spelled out, or a short
+# one, stops the start (common/checks.py).
+SECRET_KEY = env("SECRET_KEY") or generated_secrets(VAR_DIR / "secrets.json")["SECRET_KEY"]
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -87,8 +95,6 @@ TEMPLATES = [
     },
 ]
 
-VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'levensloop.sqlite3'}"),
@@ -187,7 +193,7 @@ EXTERNAL_API_ROOTS = [root if root.endswith("/") else root + "/" for root in env
 
 # Credentials this deployment uses when one app calls another.
 API_CLIENT_ID = env("API_CLIENT_ID", "levensloop")
-API_CLIENT_SECRET = env("API_CLIENT_SECRET", "levensloop-internal-development-secret-change-me")
+API_CLIENT_SECRET = env("API_CLIENT_SECRET") or generated_secrets(VAR_DIR / "secrets.json")["API_CLIENT_SECRET"]
 # Hand calls to API roots on SITE_URL to this process through WSGI instead of a socket.
 API_IN_PROCESS = env_bool("API_IN_PROCESS", True)
 API_TIMEOUT = float(env("API_TIMEOUT", "30"))
