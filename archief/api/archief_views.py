@@ -24,6 +24,7 @@ from rest_framework.response import Response
 
 from common.auth import ClientAuth
 from common.exceptions import DomainError
+from common.safe_urls import url_under
 from common.schema import PROBLEM, AutoSchema, FoutSerializer
 
 from .. import rapportage, selectors, services, tasks
@@ -350,6 +351,7 @@ class NotificatieViewSet(viewsets.ViewSet):
         message = serializer.validated_data
         zaak_url = message["hoofd_object"]
         # Only zaken of the configured Zaken API are followed (no SSRF); others are ignored.
-        if message["kanaal"] == "zaken" and zaak_url.startswith(settings.ZAKEN_API_ROOT):
+        zaak_url = url_under(zaak_url, settings.ZAKEN_API_ROOT)
+        if message["kanaal"] == "zaken" and zaak_url is not None:
             transaction.on_commit(lambda: tasks.index_zaak_bijwerken.delay(zaak_url))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-from django.urls import Resolver404, resolve
 from django_filters import rest_framework as filters
 
 from common.filters import FilterSet
+from common.safe_urls import resolve_url
 
 from ..models import EnkelvoudigInformatieObject, Gebruiksrechten, IntegriteitsAfwijking, ObjectInformatieObject
 
 
 def _uuid_of(url: str) -> str | None:
-    try:
-        match = resolve(urlparse(url).path)
-    except Resolver404:
-        return None
-    if match.url_name != "enkelvoudiginformatieobject-detail":
+    match = resolve_url(url)
+    if match is None or match.url_name != "enkelvoudiginformatieobject-detail":
         return None
     return str(match.kwargs["uuid"])
 
