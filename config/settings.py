@@ -343,6 +343,16 @@ INSTALLED_APPS += ["archief.overbrenging"]
 TRANSFER_TERM_YEARS = env_int("TRANSFER_TERM_YEARS", 20)
 # Where packages are built before delivery (checkpointed per container, so a rerun resumes).
 TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging")))
+# Delivery targets are the operator's, not the API's: an agreement may deliver only to a
+# directory under OVERBRENGING_LOCAL_ROOT, an SFTP server listed as `host:port`, or an S3
+# endpoint listed by URL (`default`: boto3's own AWS endpoint). Comma-separated.
+OVERBRENGING_LOCAL_ROOT = Path(env("OVERBRENGING_LOCAL_ROOT", str(VAR_DIR / "edepot")))
+OVERBRENGING_SFTP_HOSTS = env_list("OVERBRENGING_SFTP_HOSTS")
+OVERBRENGING_S3_ENDPOINTS = env_list("OVERBRENGING_S3_ENDPOINTS")
+# Limits of validate_sip for packages from outside: the most bytes of one sidecar or pakbon
+# (read at all), and the most a zip member may unpack to per compressed byte (a zip bomb).
+OVERBRENGING_SIDECAR_MAX_BYTES = env_int("OVERBRENGING_SIDECAR_MAX_BYTES", 16 * 1024 * 1024)
+OVERBRENGING_ZIP_MAX_RATIO = env_int("OVERBRENGING_ZIP_MAX_RATIO", 100)
 # The informatieobjecttype (Catalogi API URL) and bronorganisatie (RSIN) of the verklaring
 # van overbrenging stored in the Documenten API after acceptance.
 TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE")
