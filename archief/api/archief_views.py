@@ -23,6 +23,7 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
 from common.auth import ClientAuth
+from common.downloads import content_disposition
 from common.exceptions import DomainError
 from common.safe_urls import url_under
 from common.schema import PROBLEM, AutoSchema, FoutSerializer
@@ -251,7 +252,7 @@ class VernietigingslijstViewSet(
     def verklaring(self, request, uuid=None):
         lijst = self.get_object()
         response = HttpResponse(verklaring_csv(lijst), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="verklaring-van-vernietiging-{lijst.uuid}.csv"'
+        response["Content-Disposition"] = content_disposition(f"verklaring-van-vernietiging-{lijst.uuid}.csv")
         return response
 
     @extend_schema(
@@ -266,7 +267,7 @@ class VernietigingslijstViewSet(
     def verklaring_xlsx(self, request, uuid=None):
         lijst = self.get_object()
         response = HttpResponse(verklaring_xlsx(lijst), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="verklaring-van-vernietiging-{lijst.uuid}.xlsx"'
+        response["Content-Disposition"] = content_disposition(f"verklaring-van-vernietiging-{lijst.uuid}.xlsx")
         return response
 
 
@@ -315,7 +316,7 @@ class RapportageViewSet(viewsets.ViewSet):
         response = HttpResponse(
             rapportage.rapportage_csv(rapportage.rapportage()), content_type="text/csv; charset=utf-8"
         )
-        response["Content-Disposition"] = 'attachment; filename="informatiehuishouding.csv"'
+        response["Content-Disposition"] = content_disposition("informatiehuishouding.csv")
         return response
 
 
