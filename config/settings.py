@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "axes",
     "common",
     "zaken",
     "documenten",
@@ -75,9 +76,65 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# --- Sign-in and browser security (the admin) -------------------------------------------
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is locked out, the right password included, for
+# AXES_COOLOFF_MINUTES. Behind a proxy, the address is REMOTE_ADDR unless the proxy sets it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Served over https (SITE_URL https, or SECURE_COOKIES=1): cookies only over https, and HSTS.
+# Behind a TLS-terminating proxy, SECURE_PROXY_SSL_HEADER names its header and value, e.g.
+# `HTTP_X_FORWARDED_PROTO,https` (only when that proxy always sets or strips the header).
+_HTTPS = env("SITE_URL", "http://localhost:8000").lower().startswith("https://")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", _HTTPS)
+SESSION_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+if env("SECURE_PROXY_SSL_HEADER"):
+    _header, _, _value = env("SECURE_PROXY_SSL_HEADER").partition(",")
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip() or "https")
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only this origin's scripts, styles and images, no
+# framing. The admin and its pages carry no inline script or style. CSP_REPORT_ONLY=1 sends
+# it as Content-Security-Policy-Report-Only; CSP_EXTRA_SOURCES adds origins to every
+# directive that loads something (e.g. a CDN in front of the static files).
+_CSP_SOURCES = ["'self'", *env_list("CSP_EXTRA_SOURCES")]
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": _CSP_SOURCES,
+        "script-src": _CSP_SOURCES,
+        "style-src": _CSP_SOURCES,
+        "img-src": [*_CSP_SOURCES, "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
