@@ -139,3 +139,12 @@ def test_over_https_the_answer_has_hsts_and_the_session_cookie_is_secure(beheerd
     assert response.cookies["sessionid"]["secure"]
     assert response.cookies["sessionid"]["httponly"]
     assert "Strict-Transport-Security" not in Client().get("/admin/login/")  # plain http: no HSTS
+
+
+def test_the_api_docs_may_load_redoc_and_nothing_else_is_loosened(client):
+    docs = client.get("/zaken/api/v1/schema/")
+    assert docs.status_code == 200
+    policy = docs["Content-Security-Policy"]
+    assert "https://cdn.jsdelivr.net" in policy and "worker-src blob:" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "cdn.jsdelivr.net" not in client.get("/admin/login/")["Content-Security-Policy"]
