@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from common.downloads import content_disposition
 from common.exceptions import DomainError
 
 from . import rapportage, roles, selectors, services
@@ -218,7 +219,7 @@ class IndexZaakAdmin(ReadOnlyAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         response = HttpResponse(rapportage.rapportage_csv(rapportage.rapportage()), content_type="text/csv")
-        response["Content-Disposition"] = 'attachment; filename="informatiehuishouding.csv"'
+        response["Content-Disposition"] = content_disposition("informatiehuishouding.csv")
         return response
 
 
@@ -497,7 +498,7 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
             response = HttpResponse(verklaring_csv(lijst), content_type="text/csv")
         else:
             response = HttpResponse(verklaring_xlsx(lijst), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="verklaring-van-vernietiging-{lijst.pk}.{formaat}"'
+        response["Content-Disposition"] = content_disposition(f"verklaring-van-vernietiging-{lijst.pk}.{formaat}")
         return response
 
 

@@ -20,6 +20,7 @@ import httpx
 from django.conf import settings
 
 from common.clients import APIClient, ClientError
+from common.safe_urls import root_of
 
 
 class NotFoundError(ClientError):
@@ -54,8 +55,8 @@ class ZGW:
             settings.DOCUMENTEN_API_ROOT,
             settings.SELECTIELIJST_API_ROOT,
         ]
-        root = next((r for r in sorted(roots, key=len, reverse=True) if r and url.startswith(r)), None)
-        return self._client(root or settings.ZAKEN_API_ROOT)
+        found = root_of(url, sorted((r for r in roots if r), key=len, reverse=True))
+        return self._client(found[1] if found else settings.ZAKEN_API_ROOT)
 
     def close(self) -> None:
         for client in self._clients.values():

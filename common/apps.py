@@ -9,6 +9,8 @@ class CommonConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from . import checks  # noqa: F401  (registers the system checks)
+
         post_migrate.connect(_ensure_autorisatieversie, sender=self)
         post_migrate.connect(_ensure_internal_client, sender=self)
 

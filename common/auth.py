@@ -8,6 +8,7 @@ expired token) is refused with 401, as the ZGW specifications list it.
 
 from __future__ import annotations
 
+import secrets
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -49,11 +50,18 @@ class ResolvedClient:
     autorisaties: tuple[Autorisatie, ...]
 
 
-# client ID -> (autorisatieversie, ResolvedClient): kept while the version stays the same (see
-# `common.autorisatieversie`). Unknown client IDs are not kept, so the size is bounded by the
-# clients there are; the bound is a guard only.
+# client ID -> (autorisatieversie, ResolvedClient or None): kept while the version stays the same
+# (see `common.autorisatieversie`). Unknown client IDs are kept apart, so a flood of made-up IDs
+# cannot push out the real clients; both are bounded as a guard.
 _clients: dict[str, tuple[str, ResolvedClient]] = {}
+_unknown: dict[str, str] = {}
 _CLIENTS_MAX = 10_000
+
+# Tokens of unknown clients are verified against this, so that refusing them costs what
+# refusing a wrong signature costs: no answer or timing tells which client IDs exist.
+_UNKNOWN_CLIENT_SECRET = secrets.token_urlsafe(48)
+# The one answer for an unknown client and for a signature that does not match.
+NOT_AUTHENTICATED = "The JWT signature is invalid or the client is not known."
 
 
 def _grants_of(client_id: str) -> tuple[tuple[Applicatie, ...], tuple[Autorisatie, ...]]:
@@ -72,8 +80,14 @@ def resolve_client(client_id: str) -> ResolvedClient | None:
     kept = _clients.get(client_id)
     if kept is not None and versie is not None and kept[0] == versie:
         return kept[1]
+    if versie is not None and _unknown.get(client_id) == versie:
+        return None
     credential = ClientCredential.objects.filter(client_id=client_id).first()
     if credential is None:
+        if versie is not None:
+            if len(_unknown) >= _CLIENTS_MAX:
+                _unknown.clear()
+            _unknown[client_id] = versie
         return None
     client = ResolvedClient(credential.secret, *_grants_of(client_id))
     if versie is not None:
@@ -182,24 +196,27 @@ def authenticate_token(token: str) -> ClientAuth:
         raise exceptions.AuthenticationFailed(f"The JWT cannot be read: {exc}.") from exc
     if header.get("alg") != "HS256":
         raise exceptions.AuthenticationFailed("Only JWTs signed with HS256 are accepted.")
-    client_id = unverified.get("client_id") or unverified.get("iss")
+    # JWT-ZGW: `client_id` is required; `iss` does not stand in for it.
+    client_id = unverified.get("client_id")
     if not client_id or not isinstance(client_id, str):
         raise exceptions.AuthenticationFailed("The JWT has no `client_id` claim.")
     client = resolve_client(client_id)
-    if client is None:
-        raise exceptions.AuthenticationFailed(f"Client `{client_id}` is not known.")
     try:
         claims = jwt.decode(
             token,
-            client.secret,
+            client.secret if client is not None else _UNKNOWN_CLIENT_SECRET,
             algorithms=["HS256"],
             options={"require": ["iat"], "verify_iat": False},
             leeway=settings.JWT_LEEWAY,
         )
     except jwt.InvalidSignatureError as exc:
-        raise exceptions.AuthenticationFailed("The JWT signature is invalid.") from exc
+        raise exceptions.AuthenticationFailed(NOT_AUTHENTICATED) from exc
     except jwt.PyJWTError as exc:
+        if client is None:
+            raise exceptions.AuthenticationFailed(NOT_AUTHENTICATED) from exc
         raise exceptions.AuthenticationFailed(f"The JWT is invalid: {exc}.") from exc
+    if client is None:  # only if someone guessed the per-process secret
+        raise exceptions.AuthenticationFailed(NOT_AUTHENTICATED)
     issued = claims.get("iat")
     if not isinstance(issued, (int, float)):
         raise exceptions.AuthenticationFailed("The `iat` claim must be a number.")

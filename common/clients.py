@@ -1,11 +1,13 @@
 """The base for calling another app's contract over HTTP.
 
-A client is made for one API root (from settings) and refuses any URL that does not start
-with a configured API root, so a URL in a request body can never make us call an
-arbitrary host (no SSRF). When the provider runs in this same process (the API root lies
-on SITE_URL and API_IN_PROCESS is on), the request is handed to Django through WSGI: the
-same URL routing, authentication, serialization and contract, only no socket. A
-management command or Celery task therefore works without a web server running.
+A client is made for one API root (from settings) and refuses any URL that does not lie
+under a configured API root, compared in normalised form (`common.safe_urls`: dot segments
+resolved, no userinfo, no encoded slashes) and fetched in that same form, so a URL in a
+request body can never make us call an arbitrary host or path (no SSRF). When the provider
+runs in this same process (the API root lies on SITE_URL and API_IN_PROCESS is on), the
+request is handed to Django through WSGI: the same URL routing, authentication,
+serialization and contract, only no socket. A management command or Celery task therefore
+works without a web server running.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.core import signals
 from django.db import close_old_connections
 
 from .auth import jwt_encode
+from .safe_urls import root_of, url_under
 
 API_ROOT_SETTINGS = (
     "CATALOGI_API_ROOT",
@@ -55,11 +58,20 @@ def api_roots() -> list[str]:
 
 def is_external_url(url: str) -> bool:
     """The URL lies under one of `EXTERNAL_API_ROOTS`: another provider, no credentials of ours."""
-    return any(url.startswith(root) for root in getattr(settings, "EXTERNAL_API_ROOTS", []))
+    return root_of(url, list(getattr(settings, "EXTERNAL_API_ROOTS", []))) is not None
 
 
 def is_allowed_url(url: str) -> bool:
-    return any(url.startswith(root) for root in api_roots())
+    """The URL, normalised, lies under a configured API root (ours or an external one)."""
+    return root_of(url, api_roots()) is not None
+
+
+def allowed_url(url: str) -> str:
+    """The normalised URL, the form that is fetched; URLNotAllowedError outside every root."""
+    found = root_of(url, api_roots())
+    if found is None:
+        raise URLNotAllowedError(f"{url} lies outside the configured API roots.")
+    return found[0]
 
 
 _signal_lock = threading.RLock()
@@ -133,6 +145,9 @@ class InProcessTransport(httpx.BaseTransport):
         self._transport = httpx.WSGITransport(app=WSGIHandler())
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        # Only what lies on SITE_URL is this process; Django would answer any host alike.
+        if url_under(str(request.url), settings.SITE_URL + "/") is None:
+            raise httpx.ConnectError(f"{request.url} is not served by this process.", request=request)
         with _keep_db_connection():
             response = self._transport.handle_request(request)
             if is_json(response):
@@ -155,7 +170,7 @@ response_hooks: list[ResponseHook] = []
 
 
 def uses_in_process(url: str) -> bool:
-    return settings.API_IN_PROCESS and url.startswith(settings.SITE_URL + "/")
+    return settings.API_IN_PROCESS and url_under(url, settings.SITE_URL + "/") is not None
 
 
 def http_client(url: str, **kwargs: Any) -> httpx.Client:
@@ -172,15 +187,16 @@ def fetch_reference(url: str) -> httpx.Response:
     Raises URLNotAllowedError outside every root (nothing is fetched), ClientError when
     nothing answers. The caller judges status and body.
     """
-    if not is_allowed_url(url):
+    found = root_of(url, api_roots())
+    if found is None:
         raise URLNotAllowedError(f"{url} lies outside the configured API roots.")
+    url, root = found
     if is_external_url(url):
         try:
             with http_client(url) as client:
                 return client.get(url, headers={"Accept": "application/json"})
         except httpx.HTTPError as exc:
             raise ClientError(f"GET {url} failed: {exc}") from exc
-    root = next(root for root in api_roots() if url.startswith(root))
     with APIClient(root) as client:
         return client.request("GET", url)
 
@@ -220,18 +236,19 @@ class APIClient:
         }
 
     def url(self, path_or_url: str) -> str:
-        """Absolute URL for a path below the API root, or a checked absolute URL."""
+        """The normalised absolute URL of a path below the API root, or of a checked absolute URL."""
         if "://" in path_or_url or path_or_url.startswith("//"):
-            if not is_allowed_url(path_or_url):
-                raise URLNotAllowedError(f"{path_or_url} lies outside the configured API roots.")
-            return path_or_url
-        return self.api_root + path_or_url.lstrip("/")
+            return allowed_url(path_or_url)
+        url = url_under(self.api_root + path_or_url.lstrip("/"), self.api_root)
+        if url is None:
+            raise URLNotAllowedError(f"{path_or_url} does not lie below {self.api_root}.")
+        return url
 
     def request(self, method: str, path_or_url: str, **kwargs: Any) -> httpx.Response:
         url = self.url(path_or_url)
         headers = {**self._headers(), **kwargs.pop("headers", {})}
         http = self._http
-        if is_external_url(url) and not url.startswith(self.api_root):
+        if is_external_url(url) and url_under(url, self.api_root) is None:
             # Another provider: a connection of its own (never in-process), and never our
             # token, which is a key to our own APIs.
             del headers["Authorization"]

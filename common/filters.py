@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django import forms
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 from rest_framework import exceptions
 
 
@@ -19,6 +23,26 @@ class FilterBackend(filters.DjangoFilterBackend):
                 }
             )
         return filterset.qs
+
+
+class MomentField(IsoDateTimeField):
+    """An ISO 8601 date-time that every database can hold: one that falls before year 1 or
+    after year 9999 once in UTC (`0001-01-01T00:00:00+14:00`) is a 400, not an overflow."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is not None and moment.tzinfo is not None:
+            try:
+                moment.astimezone(dt.UTC)
+            except OverflowError:
+                raise forms.ValidationError(
+                    "Dit moment valt buiten de jaren 1 tot en met 9999.", code="invalid"
+                ) from None
+        return moment
+
+
+class MomentFilter(filters.IsoDateTimeFilter):
+    field_class = MomentField
 
 
 class FilterSet(filters.FilterSet):

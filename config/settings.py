@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.secrets import generated_secrets
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -35,7 +37,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-SECRET_KEY = env("SECRET_KEY", "levensloop-insecure-development-key-change-me-in-production")
+VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Unset, both secrets are generated on the first start and kept in var/secrets.json
+# (config/secrets.py); with DEBUG off a value the repository ever spelled out, or a short
+# one, stops the start (common/checks.py).
+SECRET_KEY = env("SECRET_KEY") or generated_secrets(VAR_DIR / "secrets.json")["SECRET_KEY"]
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -50,6 +58,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "axes",
     "common",
     "zaken",
     "documenten",
@@ -67,9 +76,65 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# --- Sign-in and browser security (the admin) -------------------------------------------
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is locked out, the right password included, for
+# AXES_COOLOFF_MINUTES. Behind a proxy, the address is REMOTE_ADDR unless the proxy sets it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Served over https (SITE_URL https, or SECURE_COOKIES=1): cookies only over https, and HSTS.
+# Behind a TLS-terminating proxy, SECURE_PROXY_SSL_HEADER names its header and value, e.g.
+# `HTTP_X_FORWARDED_PROTO,https` (only when that proxy always sets or strips the header).
+_HTTPS = env("SITE_URL", "http://localhost:8000").lower().startswith("https://")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", _HTTPS)
+SESSION_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+if env("SECURE_PROXY_SSL_HEADER"):
+    _header, _, _value = env("SECURE_PROXY_SSL_HEADER").partition(",")
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip() or "https")
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only this origin's scripts, styles and images, no
+# framing. The admin and its pages carry no inline script or style. CSP_REPORT_ONLY=1 sends
+# it as Content-Security-Policy-Report-Only; CSP_EXTRA_SOURCES adds origins to every
+# directive that loads something (e.g. a CDN in front of the static files).
+_CSP_SOURCES = ["'self'", *env_list("CSP_EXTRA_SOURCES")]
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": _CSP_SOURCES,
+        "script-src": _CSP_SOURCES,
+        "style-src": _CSP_SOURCES,
+        "img-src": [*_CSP_SOURCES, "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -87,8 +152,6 @@ TEMPLATES = [
     },
 ]
 
-VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'levensloop.sqlite3'}"),
@@ -191,7 +254,7 @@ EXTERNAL_API_ROOTS = [root if root.endswith("/") else root + "/" for root in env
 
 # Credentials this deployment uses when one app calls another.
 API_CLIENT_ID = env("API_CLIENT_ID", "levensloop")
-API_CLIENT_SECRET = env("API_CLIENT_SECRET", "levensloop-internal-development-secret-change-me")
+API_CLIENT_SECRET = env("API_CLIENT_SECRET") or generated_secrets(VAR_DIR / "secrets.json")["API_CLIENT_SECRET"]
 # Hand calls to API roots on SITE_URL to this process through WSGI instead of a socket.
 API_IN_PROCESS = env_bool("API_IN_PROCESS", True)
 API_TIMEOUT = float(env("API_TIMEOUT", "30"))
@@ -374,6 +437,16 @@ INSTALLED_APPS += ["archief.overbrenging"]
 TRANSFER_TERM_YEARS = env_int("TRANSFER_TERM_YEARS", 20)
 # Where packages are built before delivery (checkpointed per container, so a rerun resumes).
 TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging")))
+# Delivery targets are the operator's, not the API's: an agreement may deliver only to a
+# directory under OVERBRENGING_LOCAL_ROOT, an SFTP server listed as `host:port`, or an S3
+# endpoint listed by URL (`default`: boto3's own AWS endpoint). Comma-separated.
+OVERBRENGING_LOCAL_ROOT = Path(env("OVERBRENGING_LOCAL_ROOT", str(VAR_DIR / "edepot")))
+OVERBRENGING_SFTP_HOSTS = env_list("OVERBRENGING_SFTP_HOSTS")
+OVERBRENGING_S3_ENDPOINTS = env_list("OVERBRENGING_S3_ENDPOINTS")
+# Limits of validate_sip for packages from outside: the most bytes of one sidecar or pakbon
+# (read at all), and the most a zip member may unpack to per compressed byte (a zip bomb).
+OVERBRENGING_SIDECAR_MAX_BYTES = env_int("OVERBRENGING_SIDECAR_MAX_BYTES", 16 * 1024 * 1024)
+OVERBRENGING_ZIP_MAX_RATIO = env_int("OVERBRENGING_ZIP_MAX_RATIO", 100)
 # The informatieobjecttype (Catalogi API URL) and bronorganisatie (RSIN) of the verklaring
 # van overbrenging stored in the Documenten API after acceptance.
 TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE")

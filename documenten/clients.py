@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from common.clients import APIClient, ClientError, URLNotAllowedError, is_allowed_url
+from common.safe_urls import url_under
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ def _fetch(api_root: str, url: str, required: tuple[str, ...], what: str) -> dic
         body = response.json()
     except ValueError as exc:
         raise BadReferenceError(f"{url} did not answer with JSON.", code="invalid-resource") from exc
-    if not url.startswith(api_root) or not isinstance(body, dict) or any(key not in body for key in required):
+    if url_under(url, api_root) is None or not isinstance(body, dict) or any(key not in body for key in required):
         raise BadReferenceError(f"{url} is not {what}.", code="invalid-resource")
     return body
 

@@ -22,6 +22,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from common.auth import jwt_encode
 from common.clients import APIClient, ClientError, URLNotAllowedError, http_client
+from common.safe_urls import segments_below, url_under
 
 logger = logging.getLogger(__name__)
 
@@ -115,11 +116,11 @@ class DocumentenClient:
         return APIClient(self.api_root, transport=type(self).transport)
 
     def _check(self, url: str) -> None:
-        path = url[len(self.api_root) :].split("?")[0].strip("/").split("/") if url.startswith(self.api_root) else []
-        if len(path) != 2 or path[0] != self.COLLECTION:
+        path = segments_below(url, self.api_root)
+        if path is None or len(path) != 2 or path[0] != self.COLLECTION:
             raise BadReferenceError(
                 f"{url} is not an enkelvoudiginformatieobject of the Documenten API at {self.api_root}.",
-                code="bad-url" if not url.startswith(self.api_root) else "invalid-resource",
+                code="bad-url" if path is None else "invalid-resource",
             )
 
     def document(self, url: str) -> Document:
@@ -150,8 +151,8 @@ class DocumentenClient:
     @contextmanager
     def inhoud(self, document: Document) -> Iterator[httpx.Response]:
         """The file of a document as a streamed response (`download` of the Documenten API)."""
-        url = document.inhoud or f"{document.url}/download"
-        if not url.startswith(self.api_root):
+        url = url_under(document.inhoud or f"{document.url}/download", self.api_root)
+        if url is None:
             raise BadReferenceError(f"{url} lies outside the Documenten API at {self.api_root}.", code="bad-url")
         token = jwt_encode(settings.API_CLIENT_ID, settings.API_CLIENT_SECRET, user_id=settings.API_CLIENT_ID)
         kwargs = {"transport": type(self).transport} if type(self).transport is not None else {}
@@ -178,11 +179,11 @@ class CatalogiClient:
         self.api_root = _root(api_root or settings.CATALOGI_API_ROOT)
 
     def informatieobjecttype(self, url: str) -> dict:
-        path = url[len(self.api_root) :].split("?")[0].strip("/").split("/") if url.startswith(self.api_root) else []
-        if len(path) != 2 or path[0] != "informatieobjecttypen":
+        path = segments_below(url, self.api_root)
+        if path is None or len(path) != 2 or path[0] != "informatieobjecttypen":
             raise BadReferenceError(
                 f"{url} is not an informatieobjecttype of the Catalogi API at {self.api_root}.",
-                code="bad-url" if not url.startswith(self.api_root) else "invalid-resource",
+                code="bad-url" if path is None else "invalid-resource",
             )
         try:
             with APIClient(self.api_root) as client:

@@ -9,6 +9,8 @@ from contextlib import ExitStack
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
+from common.downloads import content_disposition
+
 from . import sitemaps
 from .clients import BadReferenceError, DocumentenClient, ProviderUnavailableError
 from .models import PublicatieDocument, PublicatieStatus
@@ -37,7 +39,9 @@ def sitemap(request, naam: str):
     path = sitemaps.sitemap_path(naam)
     if path is None or not path.exists():
         raise Http404("No such sitemap.")
-    return FileResponse(open(path, "rb"), content_type=XML)
+    response = FileResponse(open(path, "rb"), content_type=XML)  # noqa: SIM115 (FileResponse closes it)
+    response["Content-Disposition"] = content_disposition(path.name, attachment=False)
+    return response
 
 
 def _gone(reason: str) -> HttpResponse:
@@ -80,7 +84,8 @@ def document_download(request, uuid):
     response = StreamingHttpResponse(chunks(), content_type=document.formaat or "application/octet-stream")
     if upstream.headers.get("content-length"):
         response["Content-Length"] = upstream.headers["content-length"]
-    filename = (document.bestandsnaam or str(item.uuid)).replace('"', "")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(
+        document.bestandsnaam, attachment=False, default=str(item.uuid)
+    )
     response["Last-Modified"] = item.laatst_gewijzigd.strftime("%a, %d %b %Y %H:%M:%S GMT")
     return response

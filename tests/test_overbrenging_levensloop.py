@@ -150,8 +150,9 @@ def catalogue() -> dict:
 
 
 @pytest.fixture
-def afspraak(tmp_path, catalogue) -> Overbrengingsafspraak:
+def afspraak(tmp_path, catalogue, settings) -> Overbrengingsafspraak:
     """An agreement that allows early transfer of this zaaktype, delivering to a local directory."""
+    settings.OVERBRENGING_LOCAL_ROOT = tmp_path
     instelling = Archiefinstelling.objects.create(naam="Regionaal Archief Voorbeeld", contact="edepot@ra.example")
     return Overbrengingsafspraak.objects.create(
         archiefinstelling=instelling,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from common.clients import APIClient, ClientError, URLNotAllowedError, fetch_reference, is_allowed_url
+from common.safe_urls import segments_below, url_under
 
 logger = logging.getLogger(__name__)
 
@@ -112,11 +113,11 @@ class SelectielijstClient:
             self.api_root += "/"
 
     def _fetch(self, url: str, collection: str, required: tuple[str, ...]) -> dict:
-        if not url.startswith(self.api_root):
+        path = segments_below(url, self.api_root)
+        if path is None:
             raise BadReferenceError(
                 f"{url} lies outside the Selectielijst API at {self.api_root}.", code=foreign_reference_code(url)
             )
-        path = url[len(self.api_root) :].split("?")[0].strip("/").split("/")
         if len(path) != 2 or path[0] != collection:
             raise BadReferenceError(
                 f"{url} is not a `{collection}` resource of the Selectielijst API.", code="invalid-resource"
@@ -180,7 +181,7 @@ class DocumentenClient:
 
     def informatieobject(self, url: str) -> dict:
         """The EnkelvoudigInformatieObject at `url`; BadReferenceError when it is none."""
-        if not url.startswith(self.api_root + "enkelvoudiginformatieobjecten/"):
+        if url_under(url, self.api_root + "enkelvoudiginformatieobjecten/") is None:
             raise BadReferenceError(
                 f"{url} is geen informatieobject van de Documenten API.", code=foreign_reference_code(url)
             )

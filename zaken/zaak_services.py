@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from common.constants import Archiefstatus
 from common.exceptions import DomainError, camel_name
+from common.safe_urls import segments_below
 from common.volgnummers import identificatie_nemen
 
 from . import brondatum, zaaktellingen
@@ -255,10 +256,11 @@ def _relevante_einddatums(zaak: Zaak) -> list[dt.date | None]:
     uuids = []
     for relatie in zaak.relevante_andere_zaken or []:
         url = relatie.get("url", "") if isinstance(relatie, dict) else ""
-        if not url.startswith(root):
+        segments = segments_below(url, root)
+        if segments is None or len(segments) != 1:
             continue
         try:
-            uuids.append(uuid.UUID(url[len(root) :].strip("/")))
+            uuids.append(uuid.UUID(segments[0]))
         except ValueError:
             continue
     return list(Zaak.objects.filter(uuid__in=uuids).values_list("einddatum", flat=True))
@@ -474,8 +476,8 @@ def _ensure_informatieobjecttype(document: dict, toegestaan: models.QuerySet, co
     """Rule (Zaken API `zaakinformatieobjecten`, Besluiten API `besluitinformatieobjecten`): the
     document's informatieobjecttype is one of the zaaktype's (besluittype's) informatieobjecttypen."""
     url = str(document.get("informatieobjecttype") or "")
-    root = _root("CATALOGI_API_ROOT") + "informatieobjecttypen/"
-    uuid = url[len(root) :].strip("/") if url.startswith(root) else ""
+    segments = segments_below(url, _root("CATALOGI_API_ROOT") + "informatieobjecttypen/")
+    uuid = segments[0] if segments and len(segments) == 1 else ""
     try:
         uuid_value = _uuid_or_none(uuid)
     except ValueError:

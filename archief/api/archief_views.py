@@ -21,7 +21,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
+from common.downloads import content_disposition
 from common.exceptions import DomainError
+from common.safe_urls import url_under
 from common.schema import PROBLEM, AutoSchema, FoutSerializer
 
 from .. import rapportage, roles, selectors, services, tasks
@@ -235,7 +237,7 @@ class VernietigingslijstViewSet(
     def verklaring(self, request, uuid=None):
         lijst = self.get_object()
         response = HttpResponse(verklaring_csv(lijst), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="verklaring-van-vernietiging-{lijst.uuid}.csv"'
+        response["Content-Disposition"] = content_disposition(f"verklaring-van-vernietiging-{lijst.uuid}.csv")
         return response
 
     @extend_schema(
@@ -250,7 +252,7 @@ class VernietigingslijstViewSet(
     def verklaring_xlsx(self, request, uuid=None):
         lijst = self.get_object()
         response = HttpResponse(verklaring_xlsx(lijst), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="verklaring-van-vernietiging-{lijst.uuid}.xlsx"'
+        response["Content-Disposition"] = content_disposition(f"verklaring-van-vernietiging-{lijst.uuid}.xlsx")
         return response
 
 
@@ -299,7 +301,7 @@ class RapportageViewSet(viewsets.ViewSet):
         response = HttpResponse(
             rapportage.rapportage_csv(rapportage.rapportage()), content_type="text/csv; charset=utf-8"
         )
-        response["Content-Disposition"] = 'attachment; filename="informatiehuishouding.csv"'
+        response["Content-Disposition"] = content_disposition("informatiehuishouding.csv")
         return response
 
 
@@ -335,6 +337,7 @@ class NotificatieViewSet(viewsets.ViewSet):
         message = serializer.validated_data
         zaak_url = message["hoofd_object"]
         # Only zaken of the configured Zaken API are followed (no SSRF); others are ignored.
-        if message["kanaal"] == "zaken" and zaak_url.startswith(settings.ZAKEN_API_ROOT):
+        zaak_url = url_under(zaak_url, settings.ZAKEN_API_ROOT)
+        if message["kanaal"] == "zaken" and zaak_url is not None:
             transaction.on_commit(lambda: tasks.index_zaak_bijwerken.delay(zaak_url))
         return Response(status=status.HTTP_204_NO_CONTENT)

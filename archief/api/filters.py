@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.urls import Resolver404, resolve
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from common.filters import FilterSet
+from common.safe_urls import resolve_url
 
 from ..models import ProcesType, Resultaat
 
@@ -40,10 +38,7 @@ class ResourceUrlField(forms.URLField):
         if not url:
             return None
         params = {"resource": self.queryset.model._meta.verbose_name}
-        try:
-            match = resolve(urlparse(url).path)
-        except Resolver404:
-            match = None
+        match = resolve_url(url)
         if match is None or match.view_name != self.view_name:
             raise ValidationError(self.error_messages["invalid-resource"], code="invalid-resource", params=params)
         try:

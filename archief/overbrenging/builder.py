@@ -17,7 +17,9 @@ Each content byte is read once: it is written, hashed for the bestand sidecar (a
 the document's `integriteit`, when that uses another algorithm), and hashed into the
 container checksum as it passes. When the result differs from `integriteit`, or the
 stream breaks off or has another length than announced, the whole zaak is rolled back
-out of the container and reported as failed with the reason; the others go on.
+out of the container and reported as failed with the reason; the others go on. So is a
+zaak whose data no XML document can hold (a control character, a lone surrogate, a field
+missing: data from another provider, or stored before input was checked).
 
 With the same input and the same `clock`, the output is byte for byte the same.
 """
@@ -31,6 +33,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lxml import etree
 
 from common.clients import ClientError
 
@@ -64,6 +68,11 @@ FOLDER_MAX = len(INFORMATIEOBJECT_SIDECAR_SUFFIX)
 
 # Answers that say a case or document is gone for good: that item fails, the rest goes on.
 GONE = (404, 410)
+# What a zaak's own data can raise while its sidecars are made (lxml refuses control
+# characters with ValueError, UTF-8 refuses lone surrogates with UnicodeError, a missing
+# field is a KeyError): that zaak fails, not the package. An outage (ClientError) or the
+# disk (OSError) is no such error and stops the step, to be retried.
+DATA_ERRORS = (ValueError, TypeError, KeyError, AttributeError, etree.LxmlError)
 
 
 class ItemError(Exception):
@@ -242,14 +251,23 @@ class SipBuilder:
                 folder_mark = folders.snapshot()
                 try:
                     counts = self._write_zaak(writer, folders, gegevens, item)
-                except (ItemError, ContentSizeError, SchemaInvalidError) as exc:
+                except (ItemError, ContentSizeError, SchemaInvalidError, *DATA_ERRORS) as exc:
                     writer.rollback(mark)
                     folders.restore(folder_mark)
                     item.ok, item.map = False, ""
                     item.code = getattr(exc, "code", None) or (
-                        "omvang" if isinstance(exc, ContentSizeError) else "schema"
+                        "omvang"
+                        if isinstance(exc, ContentSizeError)
+                        else "schema"
+                        if isinstance(exc, SchemaInvalidError)
+                        else "gegevens"
                     )
-                    item.fout = str(exc)
+                    item.fout = (
+                        str(exc)
+                        if isinstance(exc, ItemError | ContentSizeError | SchemaInvalidError)
+                        else f"De gegevens van zaak {gegevens.zaak.get('url', '')} passen in geen MDTO-bestand: "
+                        f"{type(exc).__name__}: {str(exc).encode('ascii', 'backslashreplace').decode('ascii')}"
+                    )
                     logger.warning("overbrenging_item_failed", extra={"zaak": item.zaak_url, "error": item.fout})
                 else:
                     item.ok = True

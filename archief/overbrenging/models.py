@@ -147,6 +147,22 @@ class Overbrengingsafspraak(models.Model):
     def __str__(self) -> str:
         return f"{self.naam} ({self.archiefinstelling})"
 
+    def clean(self) -> None:
+        """The delivery target must be one the operator allows (the admin form asks this)."""
+        from django.core.exceptions import ValidationError
+
+        from .targets import doel_fouten
+
+        fouten = doel_fouten(
+            doel_type=self.doel_type,
+            locatie=self.doel_locatie,
+            host=self.doel_host,
+            poort=self.doel_poort,
+            endpoint=self.doel_endpoint,
+        )
+        if fouten:
+            raise ValidationError(fouten, code="doel-niet-toegestaan")
+
     def sip_afspraak(self) -> SipAfspraak:
         return SipAfspraak(
             archiefvormer=Verwijzing(

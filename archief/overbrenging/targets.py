@@ -8,12 +8,20 @@ nothing twice. `checksum` reads the delivered file back, for verification.
 
 The local directory is complete here. SFTP (paramiko) and S3 (boto3) are optional
 dependencies, imported only when such a target is used.
+
+Targets are the operator's: an agreement (API input) may name only an SFTP server on
+`OVERBRENGING_SFTP_HOSTS`, an S3 endpoint on `OVERBRENGING_S3_ENDPOINTS`, or a directory
+under `OVERBRENGING_LOCAL_ROOT` (symlinks and `..` resolved first). `doel_fouten` says what
+is wrong at input; `doel_voor` checks again before every delivery, so an agreement stored
+before a setting changed cannot reach further than the settings allow now. Every failure to
+connect gets one message, so the worker cannot be used to tell an open port from a closed one.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -21,13 +29,62 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
+from django.conf import settings
+
+from common.exceptions import DomainError
+from common.safe_urls import normalise_url
+
 from .names import name_violations
+
+logger = logging.getLogger(__name__)
 
 CHUNK = 1024 * 1024
 
 
 class DeliveryError(Exception):
     """The target refused or failed a delivery."""
+
+
+# The one answer for every failure to reach a target: refused, timed out, no SSH there, a
+# wrong host key. The details go to the log, for the operator.
+ONBEREIKBAAR = "Het afleverdoel is niet bereikbaar of weigerde de verbinding."
+
+
+def lokale_map_pad(locatie: str) -> Path | None:
+    """The directory `locatie` names, resolved, if it lies under OVERBRENGING_LOCAL_ROOT."""
+    root = Path(settings.OVERBRENGING_LOCAL_ROOT).resolve()
+    if not locatie or "\x00" in locatie:
+        return None
+    pad = (root / locatie).resolve()
+    return pad if pad.is_relative_to(root) else None
+
+
+def _sftp_toegestaan(host: str, poort: int) -> bool:
+    toegestaan = {entry.strip().lower() for entry in settings.OVERBRENGING_SFTP_HOSTS}
+    return f"{host.strip().lower()}:{poort}" in toegestaan
+
+
+def _s3_toegestaan(endpoint: str) -> bool:
+    toegestaan = set(settings.OVERBRENGING_S3_ENDPOINTS)
+    if not endpoint:
+        return "default" in toegestaan
+    normalised = normalise_url(endpoint)
+    return normalised is not None and normalised in {normalise_url(e) for e in toegestaan if e != "default"}
+
+
+def doel_fouten(*, doel_type: str, locatie: str, host: str = "", poort: int = 22, endpoint: str = "") -> dict[str, str]:
+    """Per field, why this delivery target is not one the operator allows (empty: allowed)."""
+    if doel_type == "sftp":
+        if not _sftp_toegestaan(host, poort):
+            return {"doel_host": f"{host}:{poort} staat niet in OVERBRENGING_SFTP_HOSTS van deze installatie."}
+        return {}
+    if doel_type == "s3":
+        if not _s3_toegestaan(endpoint):
+            return {"doel_endpoint": "Dit endpoint staat niet in OVERBRENGING_S3_ENDPOINTS van deze installatie."}
+        return {}
+    if lokale_map_pad(locatie) is None:
+        return {"doel_locatie": "Een lokale map moet onder OVERBRENGING_LOCAL_ROOT van deze installatie liggen."}
+    return {}
 
 
 def _checked(naam: str) -> str:
@@ -120,7 +177,10 @@ class SFTPMap:
         except (paramiko.SSHException, OSError) as exc:
             if isinstance(exc, FileNotFoundError):
                 raise
-            raise DeliveryError(f"SFTP {self.host}:{self.poort}: {exc}") from exc
+            logger.warning(
+                "overbrenging_sftp_onbereikbaar", extra={"host": self.host, "poort": self.poort, "fout": str(exc)}
+            )
+            raise DeliveryError(ONBEREIKBAAR) from exc
         finally:
             client.close()
 
@@ -155,8 +215,23 @@ class S3Map:
 
     def _client(self):
         import boto3
+        from botocore.config import Config
 
-        return boto3.client("s3", endpoint_url=self.endpoint or None)
+        # Few retries: an unreachable endpoint should fail the step, which Celery retries.
+        return boto3.client(
+            "s3", endpoint_url=self.endpoint or None, config=Config(retries={"max_attempts": 2}, connect_timeout=10)
+        )
+
+    @contextmanager
+    def _bereikbaar(self) -> Iterator[None]:
+        from boto3.exceptions import Boto3Error
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            yield
+        except (BotoCoreError, ClientError, Boto3Error) as exc:  # no connection, no S3 there, refused: one answer
+            logger.warning("overbrenging_s3_onbereikbaar", extra={"endpoint": self.endpoint, "fout": str(exc)})
+            raise DeliveryError(ONBEREIKBAAR) from exc
 
     def _key(self, naam: str) -> str:
         return f"{self.prefix}/{_checked(naam)}" if self.prefix else _checked(naam)
@@ -164,25 +239,39 @@ class S3Map:
     def omvang(self, naam: str) -> int | None:
         from botocore.exceptions import ClientError
 
-        try:
-            return self._client().head_object(Bucket=self.bucket, Key=self._key(naam))["ContentLength"]
-        except ClientError:
-            return None
+        with self._bereikbaar():
+            try:
+                return self._client().head_object(Bucket=self.bucket, Key=self._key(naam))["ContentLength"]
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") not in ("404", "NoSuchKey"):
+                    raise
+                return None
 
     def plaats(self, bron: Path, naam: str) -> None:
         # An S3 object appears only when its upload completes: no temporary name needed.
-        self._client().upload_file(str(bron), self.bucket, self._key(naam))
+        with self._bereikbaar():
+            self._client().upload_file(str(bron), self.bucket, self._key(naam))
 
     def checksum(self, naam: str, algorithm: str) -> str:
         digest = hashlib.new(algorithm)
-        body = self._client().get_object(Bucket=self.bucket, Key=self._key(naam))["Body"]
-        for chunk in body.iter_chunks(CHUNK):
-            digest.update(chunk)
+        with self._bereikbaar():
+            body = self._client().get_object(Bucket=self.bucket, Key=self._key(naam))["Body"]
+            for chunk in body.iter_chunks(CHUNK):
+                digest.update(chunk)
         return digest.hexdigest()
 
 
 def doel_voor(afspraak) -> Doel:
-    """The delivery target an agreement names."""
+    """The delivery target an agreement names, if the settings allow it now."""
+    fouten = doel_fouten(
+        doel_type=afspraak.doel_type,
+        locatie=afspraak.doel_locatie,
+        host=afspraak.doel_host,
+        poort=afspraak.doel_poort,
+        endpoint=afspraak.doel_endpoint,
+    )
+    if fouten:
+        raise DomainError(" ".join(fouten.values()), code="doel-niet-toegestaan")
     if afspraak.doel_type == "sftp":
         return SFTPMap(
             host=afspraak.doel_host,
@@ -194,4 +283,4 @@ def doel_voor(afspraak) -> Doel:
         )
     if afspraak.doel_type == "s3":
         return S3Map(locatie=afspraak.doel_locatie, endpoint=afspraak.doel_endpoint)
-    return LokaleMap(afspraak.doel_locatie)
+    return LokaleMap(lokale_map_pad(afspraak.doel_locatie))

@@ -22,12 +22,20 @@ Rules:
   `checksum`; the container's checksum equals the pakbon's and the checksum file's.
 - `pakbon`: present and valid against pakbon.xsd; its counts of informatieobjecten,
   bestanden and content files, total content bytes, dossiers and special formats equal
-  what the package holds; container numbers are complete.
+  what the package holds; container numbers are complete. A pakbon that is a link (to
+  a file elsewhere) is refused like a linked sidecar, and never read.
+- `omvang`: nothing hostile is read. A sidecar or pakbon larger than
+  `OVERBRENGING_SIDECAR_MAX_BYTES` (by its declared size, before reading, and again while
+  reading) is refused unread; a zip member whose declared size is more than
+  `OVERBRENGING_ZIP_MAX_RATIO` times its compressed size (a zip bomb) is refused unread.
+  Content files are hashed streaming, in fixed chunks.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import tarfile
 import zipfile
 from collections import Counter, defaultdict
@@ -35,6 +43,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from lxml import etree
 
 from .containers import EXTENSIONS, manifest_hash
@@ -55,7 +64,19 @@ ALGORITMEN = {
     "sha-1": "sha1",
     "md5": "md5",
 }
-RULES = ("structuur", "naam", "xsd", "verwijzing", "checksum", "pakbon")
+RULES = ("structuur", "naam", "xsd", "verwijzing", "checksum", "pakbon", "omvang")
+# Below this size a zip member's compression ratio is not judged: a small file of one
+# repeated byte compresses far, and costs nothing to read.
+RATIO_VANAF = 1024 * 1024
+
+
+def sidecar_max() -> int:
+    """The most bytes a sidecar or pakbon may have (a sidecar is a few kilobytes)."""
+    return int(getattr(settings, "OVERBRENGING_SIDECAR_MAX_BYTES", 16 * 1024 * 1024))
+
+
+def zip_max_ratio() -> int:
+    return int(getattr(settings, "OVERBRENGING_ZIP_MAX_RATIO", 100))
 
 
 @dataclass(frozen=True)
@@ -93,6 +114,8 @@ class _Entry:
     kind: str  # "file", "dir" or the kind of anything else ("symlink", "device")
     size: int = 0
     open: Callable[[], Iterator[bytes]] | None = None
+    # Why the entry must not be read (a zip bomb), or empty.
+    refused: str = ""
 
 
 @dataclass
@@ -147,14 +170,36 @@ def _zip_entries(path: Path) -> Iterator[_Entry]:
                     with archive.open(info) as handle:
                         yield from _chunks(handle)
 
-                yield _Entry(info.filename, "file", info.file_size, opener)
+                yield _Entry(info.filename, "file", info.file_size, opener, refused=_zip_bomb(info))
+
+
+def _zip_bomb(info: zipfile.ZipInfo) -> str:
+    """Why a zip member must not be unpacked, judged by the central directory alone."""
+    ratio = zip_max_ratio()
+    if info.file_size > RATIO_VANAF and info.file_size > ratio * max(info.compress_size, 1):
+        return (
+            f"pakt uit tot {info.file_size} bytes uit {info.compress_size} bytes, meer dan {ratio} keer: "
+            "niet gelezen (zipbom)"
+        )
+    return ""
+
+
+def _read_capped(chunks: Iterator[bytes], limit: int) -> bytes | None:
+    """At most `limit` bytes of a stream; None when there is more (nothing more is read)."""
+    parts, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _folder_entries(root: Path) -> Iterator[_Entry]:
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if relative == "pakbon.xml":
-            continue
+        if relative == "pakbon.xml" and not path.is_symlink():
+            continue  # read by _load_pakbon; a linked one is reported here too
         if path.is_symlink():
             yield _Entry(relative, "symlink")
         elif path.is_dir():
@@ -172,6 +217,11 @@ def _folder_entries(root: Path) -> Iterator[_Entry]:
 
 def _texts(element: etree._Element, path: str) -> tuple[str, ...]:
     return tuple(node.text or "" for node in element.iterfind(path, namespaces={"m": MDTO_NS}))
+
+
+def _capped_chunks(handle, limit: int) -> Iterator[bytes]:
+    while chunk := handle.read(min(CHUNK, limit + 1)):
+        yield chunk
 
 
 def _read_sidecar(data: bytes, where: str, report: Report) -> _Sidecar | None:
@@ -241,8 +291,9 @@ class _PackageCheck:
         if pakbon and _hash_name(pakbon.checksum_algoritme):
             self.algorithms.add(_hash_name(pakbon.checksum_algoritme))
         self.dirs: set[str] = set()
-        self.files: dict[str, tuple[int, dict[str, str]]] = {}
+        self.files: dict[str, tuple[int, dict[str, str] | None]] = {}
         self.sidecars: dict[str, _Sidecar | None] = {}
+        # path -> (size, digests); digests None for a file refused unread.
         # Hashes of the sidecars too: the checksum of an unpacked package covers every file.
         self.sidecar_digests: dict[str, dict[str, str]] = {}
 
@@ -267,8 +318,22 @@ class _PackageCheck:
         if path in self.files or path in self.sidecars:
             self.report.add("naam", self.where(path), "komt twee keer voor")
             return
+        if entry.refused:
+            self.report.add("omvang", self.where(path), entry.refused)
+            if path.endswith(INFORMATIEOBJECT_SIDECAR_SUFFIX):
+                self.sidecars[path] = None
+            else:
+                self.files[path] = (entry.size, None)
+            return
         if path.endswith(INFORMATIEOBJECT_SIDECAR_SUFFIX):
-            data = b"".join(entry.open())
+            limit = sidecar_max()
+            # The declared size first (zip directory, tar header, file system): a large
+            # sidecar is refused before one byte of it is read.
+            data = _read_capped(entry.open(), limit) if entry.size <= limit else None
+            if data is None:
+                self.report.add("omvang", self.where(path), f"een MDTO-bestand groter dan {limit} bytes: niet gelezen")
+                self.sidecars[path] = None
+                return
             self.sidecars[path] = _read_sidecar(data, self.where(path), self.report)
             self.sidecar_digests[path] = {name: hashlib.new(name, data).hexdigest() for name in self.algorithms}
             return
@@ -383,7 +448,7 @@ class _PackageCheck:
         size, digests = self.files[content]
         counts["inhoud"] += 1
         counts["bytes"] += size
-        if sidecar is None:
+        if sidecar is None or digests is None:
             return
         if sidecar.kind != "bestand":
             self.report.add("xsd", self.where(path), "bevat geen bestand")
@@ -443,7 +508,7 @@ class _PackageCheck:
         if algorithm is None:
             self.report.add("pakbon", where, f"onbekend checksumalgoritme {pakbon.checksum_algoritme!r}")
         elif container_hash is None:
-            manifest = {path: digests[algorithm] for path, (_, digests) in self.files.items()}
+            manifest = {path: digests[algorithm] for path, (_, digests) in self.files.items() if digests}
             manifest.update({path: digests[algorithm] for path, digests in self.sidecar_digests.items()})
             if pakbon.checksum_waarde != manifest_hash(manifest, algorithm):
                 self.report.add("checksum", where, "de checksum van het pakket is niet die van de pakbon")
@@ -458,12 +523,36 @@ class _PackageCheck:
         self.report.bytes += counts["bytes"]
 
 
+def _read_beside(path: Path, limit: int) -> bytes | str:
+    """The bytes of a plain file that is no link, at most `limit`; else why not (a text).
+
+    Opened without following a link (O_NOFOLLOW), so a link swapped in after a check is
+    not followed either.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return "ontbreekt"
+    except OSError:
+        return "is een link (symlink), geen gewoon bestand: niet gelezen" if path.is_symlink() else "is niet leesbaar"
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return "is geen gewoon bestand: niet gelezen"
+        if status.st_size > limit:
+            return f"is groter dan {limit} bytes: niet gelezen"
+        data = _read_capped(_capped_chunks(handle, limit), limit)
+    return data if data is not None else f"is groter dan {limit} bytes: niet gelezen"
+
+
 def _load_pakbon(path: Path, report: Report, label: str) -> Pakbon | None:
-    if not path.is_file():
-        report.add("pakbon", label, f"de pakbon {path.name} ontbreekt")
+    data = _read_beside(path, sidecar_max())
+    if isinstance(data, str):
+        regel = "omvang" if "groter dan" in data else "pakbon" if data == "ontbreekt" else "structuur"
+        report.add(regel, label, f"de pakbon {path.name} {data}")
         return None
     try:
-        return read_pakbon(path.read_bytes())
+        return read_pakbon(data)
     except PakbonError as exc:
         for error in exc.errors:
             report.add("pakbon", label, error)
@@ -490,7 +579,11 @@ def _validate_container(path: Path, report: Report) -> Pakbon | None:
     for checksum_file in sorted(path.parent.glob(f"{path.name}.*")):
         if checksum_file.name.endswith(".pakbon.xml") or checksum_file.suffix[1:] not in ("sha256", "sha512"):
             continue
-        stated = checksum_file.read_text().split()[0:1]
+        data = _read_beside(checksum_file, 4096)
+        if isinstance(data, str):
+            report.add("checksum", checksum_file.name, f"het checksumbestand {data}")
+            continue
+        stated = data.decode("ascii", "replace").split()[0:1]
         actual = _file_hash(path, checksum_file.suffix[1:])
         if stated != [actual]:
             report.add("checksum", checksum_file.name, "de checksum in dit bestand is niet die van de container")
@@ -513,11 +606,11 @@ def validate_package(path: str | Path) -> Report:
     report = Report()
     if path.is_file() and path.suffix in EXTENSIONS.values():
         pakbonnen = [_validate_container(path, report)]
-    elif path.is_dir() and (path / "pakbon.xml").exists():
+    elif path.is_dir() and os.path.lexists(path / "pakbon.xml"):
         pakbonnen = [_validate_folder(path, report)]
     elif path.is_dir():
         containers = sorted(p for p in path.iterdir() if p.is_file() and p.suffix in EXTENSIONS.values())
-        folders = sorted(p for p in path.iterdir() if p.is_dir() and (p / "pakbon.xml").exists())
+        folders = sorted(p for p in path.iterdir() if p.is_dir() and os.path.lexists(p / "pakbon.xml"))
         if not containers and not folders:
             report.add("structuur", path.name, "geen container (.tar, .zip) en geen uitgepakt pakket gevonden")
         pakbonnen = [_validate_container(p, report) for p in containers] + [

@@ -8,6 +8,8 @@ import io
 import pytest
 from django.urls import reverse
 
+from common.tests.test_downloads import assert_safe_header
+
 from ..models import IndexZaak, ItemStatus, Vernietigingslijst
 from ..models import VernietigingslijstStatus as Status
 from .factories import IndexZaakFactory, IndexZaakTypeFactory
@@ -53,7 +55,9 @@ def test_the_dashboard_shows_each_norm_with_a_chart_and_the_zaken_behind_it(admi
     assert reverse("admin:archief_indexzaak_change", args=[zaak.pk]) in html
     assert "http" not in html.split("<svg", 1)[1].split("</svg>")[0].replace("http://www.w3.org/2000/svg", "")
 
-    rows = list(csv.DictReader(io.StringIO(admin_client.get(reverse("admin:archief_dashboard_csv")).content.decode())))
+    export = admin_client.get(reverse("admin:archief_dashboard_csv"))
+    assert_safe_header(export["Content-Disposition"], "informatiehuishouding.csv")
+    rows = list(csv.DictReader(io.StringIO(export.content.decode())))
     assert {r["norm"]: r["aantal"] for r in rows if not r["zaaktype"]}["zaken_zonder_archiefparameters"] == "1"
 
 
@@ -128,3 +132,4 @@ def test_the_verklaring_downloads(admin_client, people):
     response = admin_client.get(reverse("admin:archief_vernietigingslijst_verklaring", args=[lijst.pk, "xlsx"]))
 
     assert response.status_code == 200 and response.content[:2] == b"PK"
+    assert_safe_header(response["Content-Disposition"], f"verklaring-van-vernietiging-{lijst.pk}.xlsx")

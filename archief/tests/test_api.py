@@ -8,6 +8,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from common.tests.test_downloads import assert_safe_header
+
 from .. import services
 from ..models import ItemStatus, Vernietigingslijst
 from .factories import IndexDocumentFactory, IndexZaakFactory
@@ -191,6 +193,7 @@ def test_the_verklaring_lists_only_destroyed_zaken_as_csv_and_xlsx(as_user, peop
 
     response = client.get(f"{ROOT}/vernietigingslijsten/{lijst.uuid}/verklaring")
     assert response["Content-Type"].startswith("text/csv")
+    assert_safe_header(response["Content-Disposition"], f"verklaring-van-vernietiging-{lijst.uuid}.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [(r["identificatie"], r["selectielijstklasse"], r["selectielijst_versie"]) for r in rows] == [
         ("ZAAK-A", "11.1.2", "2020")
@@ -199,6 +202,7 @@ def test_the_verklaring_lists_only_destroyed_zaken_as_csv_and_xlsx(as_user, peop
     assert "Archivaris: archivaris" in rows[0]["goedkeuringen"]
 
     response = client.get(f"{ROOT}/vernietigingslijsten/{lijst.uuid}/verklaring/xlsx")
+    assert_safe_header(response["Content-Disposition"], f"verklaring-van-vernietiging-{lijst.uuid}.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert ["Aantal vernietigde zaken", 1] in [row[:2] for row in values]
@@ -215,6 +219,7 @@ def test_the_report_and_its_csv(as_user, people):
     assert norms["zaken_zonder_archiefparameters"]["aantal"] == 1
 
     response = client.get(f"{ROOT}/rapportage/csv")
+    assert_safe_header(response["Content-Disposition"], "informatiehuishouding.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert {r["norm"]: r["aantal"] for r in rows if not r["zaaktype"]}["zaken_zonder_archiefparameters"] == "1"
 

@@ -180,3 +180,45 @@ def test_an_unchanged_client_is_not_read_again(client, credential):
         assert get(client, token()).status_code == 200
 
     assert len(tweede.captured_queries) < len(eerste.captured_queries)
+
+
+def test_a_token_without_client_id_is_refused_even_with_iss(client, credential):
+    """JWT-ZGW requires `client_id`; `iss` does not stand in for it."""
+    claims = {"iss": "app", "iat": int(time.time()), "user_id": "u1", "user_representation": ""}
+    response = get(client, jwt.encode(claims, "s3cret", algorithm="HS256"))
+    assert response.status_code == 401
+    assert "client_id" in response.json()["detail"]
+    assert get(client, token(iss="iemand-anders")).status_code == 200  # client_id decides
+
+
+def test_an_unknown_client_and_a_wrong_signature_get_one_answer(client, credential):
+    """Nothing in the answer tells whether a client ID exists."""
+    unknown = get(client, token(client_id="bestaat-niet", iss="bestaat-niet"))
+    wrong = get(client, token(secret="fout"))
+    unknown_expired = get(client, token(client_id="bestaat-niet", iat=int(time.time()) - 7200))
+    for response in (unknown, wrong, unknown_expired):
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"] == wrong["WWW-Authenticate"]
+    assert unknown.json() == wrong.json() == unknown_expired.json()
+
+
+def test_an_unknown_client_costs_what_a_wrong_signature_costs(credential):
+    """No timing gap worth the name: an unknown client's token is verified against a dummy
+    secret, and its absence is kept like a known client is, so neither does extra work."""
+    from rest_framework.exceptions import AuthenticationFailed
+
+    from common.auth import authenticate_token
+
+    def median_seconds(tok: str) -> float:
+        timings = []
+        for _ in range(300):
+            start = time.perf_counter()
+            with pytest.raises(AuthenticationFailed):
+                authenticate_token(tok)
+            timings.append(time.perf_counter() - start)
+        return sorted(timings)[len(timings) // 2]
+
+    unknown, wrong = token(client_id="bestaat-niet"), token(secret="fout")
+    median_seconds(unknown), median_seconds(wrong)  # warm up both paths
+    ratio = median_seconds(unknown) / median_seconds(wrong)
+    assert 0.67 < ratio < 1.5, ratio

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-from django.urls import Resolver404, resolve
 from django_filters import rest_framework as filters
 
-from common.filters import FilterSet
+from common.filters import FilterSet, MomentFilter
+from common.safe_urls import resolve_url
 
 from ..models import EnkelvoudigInformatieObject, Gebruiksrechten, IntegriteitsAfwijking, ObjectInformatieObject
 
 
 def _uuid_of(url: str) -> str | None:
-    try:
-        match = resolve(urlparse(url).path)
-    except Resolver404:
-        return None
-    if match.url_name != "enkelvoudiginformatieobject-detail":
+    match = resolve_url(url)
+    if match is None or match.url_name != "enkelvoudiginformatieobject-detail":
         return None
     return str(match.kwargs["uuid"])
 
@@ -64,14 +59,14 @@ class EnkelvoudigInformatieObjectFilter(FilterSet):
 
 class GebruiksrechtenFilter(FilterSet):
     informatieobject = InformatieObjectUrlFilter(help_text="URL-referentie naar het INFORMATIEOBJECT.")
-    startdatum__lt = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="lt")
-    startdatum__lte = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="lte")
-    startdatum__gt = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="gt")
-    startdatum__gte = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="gte")
-    einddatum__lt = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="lt")
-    einddatum__lte = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="lte")
-    einddatum__gt = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="gt")
-    einddatum__gte = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="gte")
+    startdatum__lt = MomentFilter(field_name="startdatum", lookup_expr="lt")
+    startdatum__lte = MomentFilter(field_name="startdatum", lookup_expr="lte")
+    startdatum__gt = MomentFilter(field_name="startdatum", lookup_expr="gt")
+    startdatum__gte = MomentFilter(field_name="startdatum", lookup_expr="gte")
+    einddatum__lt = MomentFilter(field_name="einddatum", lookup_expr="lt")
+    einddatum__lte = MomentFilter(field_name="einddatum", lookup_expr="lte")
+    einddatum__gt = MomentFilter(field_name="einddatum", lookup_expr="gt")
+    einddatum__gte = MomentFilter(field_name="einddatum", lookup_expr="gte")
 
     class Meta:
         model = Gebruiksrechten
@@ -91,7 +86,7 @@ class IntegriteitsAfwijkingFilter(FilterSet):
     informatieobject = InformatieObjectUrlFilter(
         uuid_field="informatieobject_uuid", help_text="URL-referentie naar het INFORMATIEOBJECT."
     )
-    gecontroleerd_op__gte = filters.IsoDateTimeFilter(field_name="gecontroleerd_op", lookup_expr="gte")
+    gecontroleerd_op__gte = MomentFilter(field_name="gecontroleerd_op", lookup_expr="gte")
 
     class Meta:
         model = IntegriteitsAfwijking

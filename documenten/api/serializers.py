@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-from django.urls import Resolver404, resolve
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -12,6 +9,7 @@ from rest_framework.reverse import reverse
 
 from common.constants import ComponentTypes, VertrouwelijkheidsAanduiding
 from common.models import AuditTrail
+from common.safe_urls import resolve_url
 
 from .. import storage
 from ..models import (
@@ -99,11 +97,8 @@ class InformatieObjectUrlField(serializers.Field):
     def to_internal_value(self, data) -> InformatieObject:
         if not isinstance(data, str):
             self.fail("bad-url")
-        try:
-            match = resolve(urlparse(data).path)
-        except Resolver404:
-            self.fail("bad-url")
-        if match.namespace != NAMESPACE or match.url_name != "enkelvoudiginformatieobject-detail":
+        match = resolve_url(data)
+        if match is None or match.namespace != NAMESPACE or match.url_name != "enkelvoudiginformatieobject-detail":
             self.fail("bad-url")
         informatieobject = InformatieObject.objects.filter(uuid=match.kwargs["uuid"]).first()
         if informatieobject is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from django.conf import settings
 from django.http import FileResponse
 from django.utils.dateparse import parse_datetime
@@ -16,6 +18,7 @@ from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 
 from common.audit import audittrail_for
+from common.downloads import content_disposition
 from common.exceptions import TITLES, DomainError
 from common.models import AuditTrail
 from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSerializer
@@ -118,21 +121,27 @@ def _versie_query(request) -> dict:
             result["versie"] = int(versie)
     registratie_op = request.query_params.get("registratieOp")
     if registratie_op not in (None, ""):
-        moment = parse_datetime(registratie_op)
-        if moment is None:
-            from django.utils.dateparse import parse_date
+        try:
+            moment = parse_datetime(registratie_op)
+            if moment is None:
+                from django.utils.dateparse import parse_date
 
-            day = parse_date(registratie_op)
-            if day is not None:
-                from datetime import datetime, time
+                day = parse_date(registratie_op)
+                if day is not None:
+                    from datetime import datetime, time
 
-                moment = datetime.combine(day, time.max)
+                    moment = datetime.combine(day, time.max)
+            if moment is not None:
+                moment = make_aware(moment) if is_naive(moment) else moment
+                moment.astimezone(UTC)  # must be a moment the database can hold
+        except (ValueError, OverflowError):  # year 0, or a moment before year 1 in UTC
+            moment = None
         if moment is None:
             errors["registratieOp"] = [
                 serializers.ErrorDetail("Geef een datumtijd in ISO 8601-formaat.", code="invalid")
             ]
         else:
-            result["registratie_op"] = make_aware(moment) if is_naive(moment) else moment
+            result["registratie_op"] = moment
     if errors:
         raise serializers.ValidationError(errors)
     return result
@@ -325,12 +334,8 @@ class EnkelvoudigInformatieObjectViewSet(
                     status_code=status.HTTP_409_CONFLICT,
                 )
             raise DomainError("Dit informatieobject heeft geen inhoud.", "no-content", status_code=404)
-        response = StreamedFile(
-            storage.open_for_reading(versie.inhoud.name),
-            as_attachment=True,
-            filename=versie.bestandsnaam or None,
-            content_type="application/octet-stream",
-        )
+        response = StreamedFile(storage.open_for_reading(versie.inhoud.name), content_type="application/octet-stream")
+        response["Content-Disposition"] = content_disposition(versie.bestandsnaam, default=f"{versie.uuid}")
         if versie.bestandsomvang is not None:
             response["Content-Length"] = str(versie.bestandsomvang)
         return response

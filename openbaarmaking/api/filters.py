@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from django import forms
-from django.urls import Resolver404, resolve
 from django_filters import rest_framework as filters
 
 from common.filters import FilterSet
+from common.safe_urls import resolve_url
 
 from ..models import Publicatie, PublicatieDocument, Publicatieregel, PublicatieStatus
 
@@ -17,11 +15,8 @@ NAMESPACE = "openbaarmaking"
 
 def uuid_from_url(url: str, basename: str) -> str | None:
     """The uuid in a URL of this API that points at a `basename` resource, else None."""
-    try:
-        match = resolve(urlparse(url).path)
-    except Resolver404:
-        return None
-    if match.namespace != NAMESPACE or match.url_name != f"{basename}-detail":
+    match = resolve_url(url)
+    if match is None or match.namespace != NAMESPACE or match.url_name != f"{basename}-detail":
         return None
     return match.kwargs.get("uuid")
 

@@ -56,7 +56,19 @@ def test_a_published_document_streams_its_file(public, publiceer):
     assert b"".join(response.streaming_content) == inhoud
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Length"] == str(len(inhoud))
-    assert response["Content-Disposition"] == 'inline; filename="besluit.pdf"'
+    assert response["Content-Disposition"] == "inline; filename=\"besluit.pdf\"; filename*=UTF-8''besluit.pdf"
+
+
+def test_a_hostile_file_name_leaves_as_its_last_component(public, publiceer, documenten_api):
+    """The name comes from the Documenten API (any provider): no path, no quotes, no header breaks."""
+    from common.tests.test_downloads import assert_safe_header
+
+    published = publiceer()
+    documenten_api.update(published["document"]["url"], bestandsnaam='..\\..\\windows\\boot".ini')
+    response = download(public, published["item"])
+
+    assert response.status_code == 200
+    assert_safe_header(response["Content-Disposition"], "boot.ini")
 
 
 def test_a_concept_or_unknown_document_is_404(public, publiceer):

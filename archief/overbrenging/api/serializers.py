@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from ..models import (
     Archiefinstelling,
+    DoelType,
     Overbrenging,
     OverbrengingContainer,
     OverbrengingGebeurtenis,
@@ -15,6 +17,7 @@ from ..models import (
 )
 from ..selectors import overbrenging_voortgang
 from ..services import ACTIONS
+from ..targets import doel_fouten
 
 URL_HELP_TEXT = "URL-referentie naar dit object. Dit is de unieke identificatie en locatie van dit object."
 
@@ -86,6 +89,26 @@ class OverbrengingsafspraakSerializer(serializers.HyperlinkedModelSerializer):
             },
             "uuid": {"read_only": True},
         }
+
+    def validate(self, attrs: dict) -> dict:
+        """The delivery target must be one the operator allows (settings), not any the API names."""
+        merged = {field: getattr(self.instance, field) for field in DOEL_VELDEN if self.instance is not None}
+        merged |= {field: attrs[field] for field in DOEL_VELDEN if field in attrs}
+        fouten = doel_fouten(
+            doel_type=merged.get("doel_type", DoelType.lokaal),
+            locatie=merged.get("doel_locatie", ""),
+            host=merged.get("doel_host", ""),
+            poort=merged.get("doel_poort", 22),
+            endpoint=merged.get("doel_endpoint", ""),
+        )
+        if fouten:
+            raise serializers.ValidationError(
+                {field: [ErrorDetail(message, code="doel-niet-toegestaan")] for field, message in fouten.items()}
+            )
+        return attrs
+
+
+DOEL_VELDEN = ("doel_type", "doel_locatie", "doel_host", "doel_poort", "doel_endpoint")
 
 
 @extend_schema_serializer(component_name="OverbrengingItem")

@@ -126,6 +126,7 @@ def fake(monkeypatch, settings, catalogus):
 @pytest.fixture
 def edepot(tmp_path, settings, catalogus) -> Path:
     settings.TRANSFER_WORK_DIR = tmp_path / "werk"
+    settings.OVERBRENGING_LOCAL_ROOT = tmp_path
     settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = catalogus["verklaring"]
     settings.TRANSFER_BRONORGANISATIE = "002220647"
     return tmp_path / "edepot"

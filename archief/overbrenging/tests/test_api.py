@@ -77,7 +77,8 @@ def test_a_token_with_the_scope_is_needed(anonymous_client, make_api_client):
     assert response["Content-Type"] == "application/problem+json"
 
 
-def test_archives_and_agreements(archief_client):
+def test_archives_and_agreements(archief_client, settings, tmp_path):
+    settings.OVERBRENGING_LOCAL_ROOT = tmp_path
     instelling = checked(
         archief_client.post(
             ROOT + "archiefinstellingen", {"naam": "Regionaal Archief", "contact": "x@ra.nl"}, format="json"
@@ -90,7 +91,7 @@ def test_archives_and_agreements(archief_client):
         "archiefvormerNaam": "Gemeente Voorbeeld",
         "identificatiebron": "Zaaksysteem",
         "contact": "archief@voorbeeld.nl",
-        "doelLocatie": "/srv/edepot",
+        "doelLocatie": str(tmp_path / "edepot"),
         "vervroegdToegestaan": True,
         "vervroegdZaaktypen": ["http://localhost:8000/catalogi/api/v1/zaaktypen/1"],
         "beperkingGrond": "Art. 15 lid 1 sub a Archiefwet 1995",

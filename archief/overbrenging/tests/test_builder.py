@@ -278,3 +278,33 @@ def test_content_is_streamed_never_held_whole_in_memory(tmp_path, vorm):
     assert containers[0].items[0].ok, containers[0].items[0].fout
     assert containers[0].omvang > size
     assert peak < 12 * 1024 * 1024, f"peak {peak} bytes"
+
+
+@pytest.mark.parametrize("vorm", ["tar", "zip", "map"])
+@pytest.mark.parametrize(
+    "bederf",
+    [
+        pytest.param(lambda zaak: zaak.zaak.update(identificatie="ZAAK-2003-0002\x01"), id="control-in-identificatie"),
+        pytest.param(lambda zaak: zaak.zaak.update(omschrijving="Dorpsstraat \ud800"), id="lone-surrogate"),
+        pytest.param(lambda zaak: zaak.zaak.update(toelichting="\x1b[31m rood"), id="escape-in-toelichting"),
+        pytest.param(lambda zaak: zaak.zaak.update(registratiedatum="0000-13-45"), id="impossible-date"),
+        pytest.param(
+            lambda zaak: zaak.documenten[0].informatieobject.update(titel="Brief\x00"), id="nul-in-document-titel"
+        ),
+    ],
+)
+def test_a_zaak_whose_data_cannot_be_written_fails_itself_not_the_package(tmp_path, valid, vorm, bederf):
+    """Data that no XML document can hold (it came from another provider, or before input
+    was checked) stops that zaak, reported with the reason; the package is built with the rest.
+    Before, a control character in one identificatie aborted the whole container."""
+    broken = sipdata.zaak(2)
+    bederf(broken)
+    containers = build(tmp_path, [sipdata.zaak(1), broken, sipdata.zaak(3)], vorm=vorm)
+
+    items = [(item.ok, item.code) for item in containers[0].items]
+    assert items[0] == (True, "") and items[2] == (True, "")
+    assert items[1][0] is False and items[1][1] in ("gegevens", "schema"), containers[0].items[1].fout
+    assert containers[0].items[1].fout
+    pakbon = read_pakbon(containers[0].pakbon_pad.read_bytes())
+    assert [i for _, i in pakbon.dossiers] == ["ZAAK-2003-0001", "ZAAK-2003-0003"]
+    valid(containers[0].pad if vorm != "map" else tmp_path / "ob-001")

@@ -48,7 +48,8 @@ def test_objects_are_uploaded_sized_and_read_back(bucket, tmp_path):
     assert keys == ["inbox/c.tar"]
 
 
-def test_a_transfer_delivered_to_s3(afspraak, fake, bucket, tmp_path, valid):
+def test_a_transfer_delivered_to_s3(afspraak, fake, bucket, tmp_path, valid, settings):
+    settings.OVERBRENGING_S3_ENDPOINTS = ["default"]
     afspraak.doel_type, afspraak.doel_locatie = "s3", f"{bucket}/overbrenging"
     afspraak.save()
     zaken = [fake.add(sipdata.zaak(i, size=200_000)) for i in (1, 2)]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-from django.urls import Resolver404, resolve
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
+
+from common.safe_urls import resolve_url
 
 from ...archiving import validate_duration
 from ...selectors import object_dates
@@ -25,11 +24,8 @@ def detail_url(obj, request) -> str:
 
 def uuid_from_url(url: str, model) -> str | None:
     """The uuid in a URL of this API that points at a `model`, else None."""
-    try:
-        match = resolve(urlparse(url).path)
-    except Resolver404:
-        return None
-    if match.namespace != NAMESPACE or match.url_name != f"{model._meta.model_name}-detail":
+    match = resolve_url(url)
+    if match is None or match.namespace != NAMESPACE or match.url_name != f"{model._meta.model_name}-detail":
         return None
     return match.kwargs.get("uuid")
 

@@ -6,15 +6,14 @@ import functools
 import uuid as _uuid
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlparse
 
-from django.urls import Resolver404, resolve
 from django.urls import reverse as django_reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.auth import ClientAuth
+from common.safe_urls import resolve_url
 
 from ...clients import foreign_reference_code
 from ...models import BesluitType, Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
@@ -80,11 +79,8 @@ def object_url(obj, request) -> str:
 def uuid_in_url(url: str, model) -> _uuid.UUID | None:
     """The uuid of a `model` object in one of our URLs, else None."""
     namespace, name = route(model)
-    try:
-        match = resolve(urlparse(url).path)
-    except Resolver404:
-        return None
-    if match.namespace != namespace or match.url_name != f"{name}-detail":
+    match = resolve_url(url)
+    if match is None or match.namespace != namespace or match.url_name != f"{name}-detail":
         return None
     try:
         return _uuid.UUID(str(match.kwargs.get("uuid")))
@@ -134,9 +130,7 @@ class ReferenceField(serializers.RelatedField):
             self.fail("max_length")
         uuid = uuid_in_url(data, self.model)
         if uuid is None:
-            try:
-                resolve(urlparse(data).path)
-            except Resolver404:
+            if resolve_url(data) is None:
                 if self._in_this_api():
                     # A reference within one API (a hoofdzaak): no route of ours matches.
                     self.fail("no_match")
