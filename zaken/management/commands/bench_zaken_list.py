@@ -219,7 +219,11 @@ class Command(BaseCommand):
             )
             where, where_params = WHERE_BEPERKT, [beperkt_tot.pk]
         host = settings.SITE_URL.split("://", 1)[1]
-        client = Client(HTTP_HOST=host, HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, 'bench-secret')}")
+        client = Client(
+            HTTP_HOST=host,
+            HTTP_AUTHORIZATION=f"Bearer {jwt_encode(client_id, 'bench-secret')}",
+            HTTP_ACCEPT_CRS="EPSG:4326",
+        )
         client.get("/zaken/api/v1/zaken")  # warm up imports and caches
         api: list[float] = []
         raw: list[float] = []
