@@ -20,6 +20,7 @@ import httpx
 from django.conf import settings
 
 from common.clients import APIClient, ClientError
+from common.downloads import download_accept
 from common.safe_urls import root_of
 
 
@@ -134,10 +135,14 @@ class ZGW:
     # --- Documenten API ---------------------------------------------------------------------
 
     def download(self, informatieobject: str) -> bytes:
+        """The content of a document; empty when it has none (Open Zaak answers that with 204)."""
         client = self._for_url(informatieobject)
-        response = client.request("GET", informatieobject.rstrip("/") + "/download", headers={"Accept": "*/*"})
+        url = informatieobject.rstrip("/") + "/download"
+        response = client.request("GET", url, headers={"Accept": download_accept()})
+        if response.status_code == 204:
+            return b""
         if response.status_code != 200:
-            raise ClientError(f"download of {informatieobject} answered {response.status_code}", status=404)
+            raise ClientError(f"GET {url} answered {response.status_code}", status=response.status_code)
         return response.content
 
     def informatieobject_status_zetten(self, url: str, status: str) -> dict:

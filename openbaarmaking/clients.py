@@ -22,6 +22,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from common.auth import jwt_encode
 from common.clients import APIClient, ClientError, URLNotAllowedError, http_client
+from common.downloads import download_accept
 from common.safe_urls import segments_below, url_under
 
 logger = logging.getLogger(__name__)
@@ -159,7 +160,9 @@ class DocumentenClient:
         with http_client(url, **kwargs) as http:
             try:
                 request = http.build_request(
-                    "GET", url, headers={"Authorization": f"Bearer {token}", "Accept": "application/octet-stream"}
+                    "GET",
+                    url,
+                    headers={"Authorization": f"Bearer {token}", "Accept": download_accept(document.formaat)},
                 )
                 response = http.send(request, stream=True)
             except httpx.HTTPError as exc:

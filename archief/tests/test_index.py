@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import httpx
 import pytest
 from django.test import TestCase
 
@@ -142,3 +143,17 @@ def test_migrate_subscribes_the_index_to_kanaal_zaken(settings):
         ["zaken"],
         "Token geheim",
     )
+
+
+def test_the_fixity_check_asks_a_strict_provider_for_a_file(zgw):
+    """The stand-in answers a download that asks for JSON with 406, as Open Zaak does."""
+    zaak = zgw.add_zaak(zgw.add_zaaktype())
+    document = zgw.add_document(zaak, inhoud=b"inhoud")
+    asked_for_json = zgw.transport.handle_request(
+        httpx.Request("GET", document["url"] + "/download", headers={"Accept": "application/json"})
+    )
+    assert asked_for_json.status_code == 406
+    index.index_zaak_bijwerken(zaak["url"])
+
+    with index.ZGW() as client:
+        assert index.document_integriteit_controleren(IndexDocument.objects.get(), zgw=client) is True

@@ -14,7 +14,9 @@ archive uses, with the rules of those specs that the archive depends on:
 - a zaak gets `archiefstatus` other than `nog_te_archiveren` only with archiefnominatie and
   archiefactiedatum set and every informatieobject `gearchiveerd` (Zaken:
   `archiefstatus`); deleting it removes its zaakinformatieobjecten and resultaat;
-- errors are problem+json in the ZGW shape.
+- errors are problem+json in the ZGW shape;
+- as strict as Open Zaak 1.30 about what a download asks for: 406 unless the Accept header
+  admits application/octet-stream (`Accept: application/json` is refused).
 
 Its API roots lie on another host with other path prefixes than ours, as another
 provider's would. Calls to other hosts (the Selectielijst API) pass to this process.
@@ -34,6 +36,7 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 
 from common.clients import InProcessTransport
+from common.testing import admits_download
 
 HOST = "http://zgw.example"
 ZAKEN = f"{HOST}/zrc/api/v1/"
@@ -212,6 +215,8 @@ class FakeZGW:
         if obj is None:
             return _problem(404, "not_found", "Not found.")
         if len(parts) == 3:
+            if parts[2] == "download" and not admits_download(request):
+                return _problem(406, "not_acceptable", "Een download is application/octet-stream.")
             return self._document_action(obj, parts[2], request.method, body)
         handler: dict[str, Callable[[], httpx.Response]] = {
             "GET": lambda: httpx.Response(200, json=self._render(resource, obj)),

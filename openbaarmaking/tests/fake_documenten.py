@@ -5,7 +5,8 @@ Why a fake: the real Documenten API (`documenten/`) is built in parallel and is 
 of this deployment yet. This provider answers the three operations openbaarmaking uses —
 the paginated list and the detail of `enkelvoudiginformatieobjecten`, and `download` —
 with the fields, enums, pagination and problem+json errors of the specification, and
-refuses requests without a bearer token (401). Every JSON answer it gives is validated
+refuses requests without a bearer token (401) and, as Open Zaak does, a download whose
+Accept header does not admit application/octet-stream (406). Every JSON answer it gives is validated
 against the official specification by the `documenten_api` fixture, so a field it got
 wrong fails the test. Documents change through its Python methods (as an editor in the
 real API would change them) and a change can be announced as the real provider does:
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 import httpx
+
+from common.testing import admits_download
 
 API_ROOT_PATH = "/documenten/api/v1/"
 COLLECTION = "enkelvoudiginformatieobjecten"
@@ -159,6 +162,8 @@ class FakeDocumentenAPI(httpx.BaseTransport):
             if len(parts) == 2:
                 return self._json(request, 200, stored.body)
             if parts[2] == "download":
+                if not admits_download(request):  # as Open Zaak: a download is application/octet-stream
+                    return self._problem(request, 406, "not_acceptable", "Een download is application/octet-stream.")
                 return httpx.Response(
                     200,
                     headers={"content-type": "application/octet-stream", "content-length": str(len(stored.inhoud))},
