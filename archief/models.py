@@ -479,6 +479,7 @@ class ItemStatus(models.TextChoices):
     vernietigd = "vernietigd", "Vernietigd"
     mislukt = "mislukt", "Vernietiging mislukt"
     overgeslagen = "overgeslagen", "Overgeslagen (niet meer vernietigbaar)"
+    verdwenen = "verdwenen", "Verdwenen (bestond niet meer, niet aantoonbaar door deze lijst vernietigd)"
 
 
 class VernietigingslijstItem(models.Model):
@@ -521,7 +522,11 @@ class VernietigingslijstItem(models.Model):
         help_text="URLs of the zaak's documents, noted before their relations are removed, so a rerun still "
         "finds them.",
     )
-    fout = models.TextField(blank=True, help_text="Why the last destruction attempt failed.")
+    fout = models.TextField(
+        blank=True,
+        help_text="Why the last destruction attempt failed, or why the zaak was not destroyed (overgeslagen, "
+        "verdwenen).",
+    )
     vernietigd_op = models.DateTimeField(null=True, blank=True, help_text="When the zaak was destroyed.")
 
     class Meta:

@@ -234,7 +234,9 @@ class VernietigingslijstViewSet(
     @extend_schema(
         summary="De verklaring van vernietiging (CSV).",
         description="Per vernietigde zaak: zaaktype, identificatie, periode, resultaat, selectielijstcategorie "
-        "en -versie, en de goedkeuringen. Alleen zaken die werkelijk vernietigd zijn.",
+        "en -versie, en de goedkeuringen, met de `uitkomst`: `vernietigd`, of `verdwenen` voor een zaak die bij de "
+        "uitvoering al niet meer bestond en die deze lijst dus niet vernietigde (de `toelichting` zegt waarom). "
+        "Behouden zaken (uitgezonderd, overgeslagen) staan er niet in.",
         responses={
             (200, CSV): OpenApiTypes.STR,
             (404, PROBLEM): OpenApiResponse(FoutSerializer, description="Not found."),

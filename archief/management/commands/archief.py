@@ -41,8 +41,11 @@ class Command(BaseCommand):
                 result = vernietiging.vernietigingslijst_uitvoeren(Vernietigingslijst.objects.get(pk=pk))
                 self.stdout.write(
                     f"[{number}/{len(due)}] lijst {pk}: {len(result.vernietigd)} vernietigd, "
-                    f"{len(result.mislukt)} mislukt, {len(result.overgeslagen)} overgeslagen"
+                    f"{len(result.mislukt)} mislukt, {len(result.overgeslagen)} overgeslagen, "
+                    f"{len(result.verdwenen)} verdwenen"
                 )
+                for url, reden in result.verdwenen.items():
+                    self.stdout.write(f"  verdwenen {url}: {reden}")
                 if result.mislukt:
                     for url, fout in result.mislukt.items():
                         self.stderr.write(f"  {url}: {fout}")
