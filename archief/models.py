@@ -376,6 +376,25 @@ class IndexDocument(models.Model):
     integriteit_in_orde = models.BooleanField(
         null=True, blank=True, help_text="Result of the last fixity check; empty when never checked."
     )
+    versie = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(INTEGER_MAX)],
+        help_text="`versie` of the document when the index last read it.",
+    )
+    basis_sha256 = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 of the content at the archive's first read, for a document whose provider stores no "
+        "usable `integriteit` (Open Zaak stores none unless the client sent one); later reads are checked "
+        "against it. Empty until that first read.",
+    )
+    basis_versie = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(INTEGER_MAX)],
+        help_text="The `versie` whose content `basis_sha256` is; a new version needs a new baseline.",
+    )
 
     class Meta:
         verbose_name = "document (index)"
