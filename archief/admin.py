@@ -354,7 +354,7 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
         """How far the destruction is: a progress bar over the zaken that are not excluded."""
         counts = dict(obj.items.values_list("status").annotate(n=Count("pk")).order_by())
         total = sum(n for status, n in counts.items() if status != ItemStatus.uitgezonderd)
-        done = counts.get(ItemStatus.vernietigd, 0) + counts.get(ItemStatus.overgeslagen, 0)
+        done = sum(counts.get(s, 0) for s in (ItemStatus.vernietigd, ItemStatus.overgeslagen, ItemStatus.verdwenen))
         summary = ", ".join(f"{counts[s]} {label.lower()}" for s, label in ItemStatus.choices if counts.get(s))
         return format_html('<progress value="{}" max="{}"></progress> {}', done, total or 1, summary)
 

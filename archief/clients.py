@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,7 +21,10 @@ import httpx
 from django.conf import settings
 
 from common.clients import APIClient, ClientError
+from common.downloads import download_accept
 from common.safe_urls import root_of
+
+logger = logging.getLogger(__name__)
 
 
 class NotFoundError(ClientError):
@@ -86,13 +90,38 @@ class ZGW:
             return None
 
     def delete(self, url: str) -> bool:
-        """Delete `url`; False when it was already gone (so a rerun destroys nothing twice)."""
+        """Delete `url`; False when it was already gone (so a rerun destroys nothing twice).
+
+        After an error or a timeout the object is read again, and gone (404 or 410) means
+        deleted: a provider may fail after it committed the delete (Open Zaak 1.30 answers
+        500 to the DELETE of a zaak with a resultaat, with the zaak already gone), and an
+        answer lost on the way says nothing about what happened. Still there, or unreadable:
+        the error stands.
+        """
         client = self._for_url(url)
-        response = client.request("DELETE", url)
-        if response.status_code == 404:
+        try:
+            response = client.request("DELETE", url)
+        except ClientError:
+            if self._gone(client, url):
+                logger.warning("delete_failed_but_gone", extra={"url": url, "error": "no answer"})
+                return True
+            raise
+        if response.status_code in (404, 410):
             return False
+        if response.status_code == 204:
+            return True
+        if self._gone(client, url):
+            logger.warning("delete_failed_but_gone", extra={"url": url, "status": response.status_code})
+            return True
         client._json(response, (204,))
         return True
+
+    @staticmethod
+    def _gone(client: APIClient, url: str) -> bool:
+        try:
+            return client.request("GET", url).status_code in (404, 410)
+        except ClientError:
+            return False
 
     # --- Zaken API --------------------------------------------------------------------------
 
@@ -134,10 +163,14 @@ class ZGW:
     # --- Documenten API ---------------------------------------------------------------------
 
     def download(self, informatieobject: str) -> bytes:
+        """The content of a document; empty when it has none (Open Zaak answers that with 204)."""
         client = self._for_url(informatieobject)
-        response = client.request("GET", informatieobject.rstrip("/") + "/download", headers={"Accept": "*/*"})
+        url = informatieobject.rstrip("/") + "/download"
+        response = client.request("GET", url, headers={"Accept": download_accept()})
+        if response.status_code == 204:
+            return b""
         if response.status_code != 200:
-            raise ClientError(f"download of {informatieobject} answered {response.status_code}", status=404)
+            raise ClientError(f"GET {url} answered {response.status_code}", status=response.status_code)
         return response.content
 
     def informatieobject_status_zetten(self, url: str, status: str) -> dict:

@@ -80,6 +80,7 @@ def index_zaak_schrijven(zgw: ZGW, zaak: dict) -> IndexZaak:
     for zio in zgw.zaakinformatieobjecten(zaak=zaak["url"]):
         document = zgw.get(zio["informatieobject"])
         integriteit = document.get("integriteit") or {}
+        versie = document.get("versie") if isinstance(document.get("versie"), int) else None
         row, _ = IndexDocument.objects.update_or_create(
             zaak=index,
             url=zio["informatieobject"],
@@ -89,8 +90,12 @@ def index_zaak_schrijven(zgw: ZGW, zaak: dict) -> IndexZaak:
                 "status": document.get("status") or "",
                 "integriteit_algoritme": integriteit.get("algoritme") or "",
                 "integriteit_waarde": integriteit.get("waarde") or "",
+                "versie": versie,
             },
         )
+        if row.basis_sha256 and row.basis_versie != versie:
+            # A new version has new content: its baseline is taken at the next read.
+            IndexDocument.objects.filter(pk=row.pk).update(basis_sha256="", basis_versie=None)
         seen.append(row.pk)
     index.documenten.exclude(pk__in=seen).delete()
     return index
@@ -172,17 +177,37 @@ def index_resync(*, zgw: ZGW | None = None) -> Resync:
 HASHES = {"sha_1": "sha1", "sha_256": "sha256", "sha_512": "sha512", "md5": "md5", "sha_3": "sha3_256"}
 
 
-def document_integriteit_controleren(document: IndexDocument, *, zgw: ZGW) -> bool | None:
-    """Download the content and compare it with the stored checksum (`integriteit`).
+def heeft_controlesom(document: IndexDocument) -> bool:
+    """The provider stores a checksum (`integriteit`) of the document in an algorithm we can compute."""
+    return document.integriteit_algoritme in HASHES and bool(document.integriteit_waarde)
 
-    None when the document names no checksum in an algorithm we can compute.
+
+def document_integriteit_controleren(document: IndexDocument, *, zgw: ZGW) -> bool | None:
+    """Download the content and compare it with its checksum; None when there was nothing to compare with.
+
+    The checksum is the provider's `integriteit`. A provider that stores none (Open Zaak,
+    unless the client sent one) gets a baseline instead: the SHA-256 of the content at the
+    archive's first read, kept in the index, and every later read is compared with that.
+    The first read records it and returns None: it proves nothing yet.
     """
-    algorithm = HASHES.get(document.integriteit_algoritme)
-    if algorithm is None or not document.integriteit_waarde:
+    now = timezone.now()
+    if heeft_controlesom(document):
+        algorithm, expected = HASHES[document.integriteit_algoritme], document.integriteit_waarde
+    elif document.basis_sha256 and document.basis_versie == document.versie:
+        algorithm, expected = "sha256", document.basis_sha256
+    else:
+        document.basis_sha256 = hashlib.sha256(zgw.download(document.url)).hexdigest()
+        document.basis_versie = document.versie
+        document.integriteit_in_orde = None
+        document.integriteit_gecontroleerd_op = now
+        document.save(
+            update_fields=["basis_sha256", "basis_versie", "integriteit_in_orde", "integriteit_gecontroleerd_op"]
+        )
+        logger.info("document_fixity_baseline_recorded", extra={"document": document.url})
         return None
     digest = hashlib.new(algorithm, zgw.download(document.url)).hexdigest()
-    document.integriteit_in_orde = digest.lower() == document.integriteit_waarde.lower()
-    document.integriteit_gecontroleerd_op = timezone.now()
+    document.integriteit_in_orde = digest.lower() == expected.lower()
+    document.integriteit_gecontroleerd_op = now
     document.save(update_fields=["integriteit_in_orde", "integriteit_gecontroleerd_op"])
     if not document.integriteit_in_orde:
         logger.warning("document_fixity_failed", extra={"document": document.url})

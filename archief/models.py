@@ -376,6 +376,25 @@ class IndexDocument(models.Model):
     integriteit_in_orde = models.BooleanField(
         null=True, blank=True, help_text="Result of the last fixity check; empty when never checked."
     )
+    versie = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(INTEGER_MAX)],
+        help_text="`versie` of the document when the index last read it.",
+    )
+    basis_sha256 = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 of the content at the archive's first read, for a document whose provider stores no "
+        "usable `integriteit` (Open Zaak stores none unless the client sent one); later reads are checked "
+        "against it. Empty until that first read.",
+    )
+    basis_versie = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(INTEGER_MAX)],
+        help_text="The `versie` whose content `basis_sha256` is; a new version needs a new baseline.",
+    )
 
     class Meta:
         verbose_name = "document (index)"
@@ -479,6 +498,7 @@ class ItemStatus(models.TextChoices):
     vernietigd = "vernietigd", "Vernietigd"
     mislukt = "mislukt", "Vernietiging mislukt"
     overgeslagen = "overgeslagen", "Overgeslagen (niet meer vernietigbaar)"
+    verdwenen = "verdwenen", "Verdwenen (bestond niet meer, niet aantoonbaar door deze lijst vernietigd)"
 
 
 class VernietigingslijstItem(models.Model):
@@ -521,7 +541,11 @@ class VernietigingslijstItem(models.Model):
         help_text="URLs of the zaak's documents, noted before their relations are removed, so a rerun still "
         "finds them.",
     )
-    fout = models.TextField(blank=True, help_text="Why the last destruction attempt failed.")
+    fout = models.TextField(
+        blank=True,
+        help_text="Why the last destruction attempt failed, or why the zaak was not destroyed (overgeslagen, "
+        "verdwenen).",
+    )
     vernietigd_op = models.DateTimeField(null=True, blank=True, help_text="When the zaak was destroyed.")
 
     class Meta:

@@ -24,6 +24,7 @@ from common.constants import Archiefnominatie
 
 from .clients import Publicaties
 from .models import DocumentStatus, IndexDocument, IndexZaak, IndexZaakType, ZGWArchiefstatus
+from .selectors import indexdocumenten_niet_te_controleren
 
 
 @dataclass
@@ -167,7 +168,20 @@ def norm_integriteit(vandaag: dt.date) -> Normuitkomst:
         "integriteit_mislukt",
         "Bestanden die hun integriteitscontrole niet doorstaan",
         qs,
-        "De inhoud komt niet overeen met de vastgelegde controlesom (`integriteit`).",
+        "De inhoud komt niet overeen met de vastgelegde controlesom (`integriteit`, of de SHA-256 die het archief "
+        "bij de eerste lezing vastlegde).",
+    )
+
+
+def norm_integriteit_niet_te_controleren(vandaag: dt.date) -> Normuitkomst:
+    """Documents without a checksum to check them against (`selectors.indexdocumenten_niet_te_controleren`)."""
+    return _documenten_norm(
+        "integriteit_niet_te_controleren",
+        "Bestanden waarvan de integriteit (nog) niet te controleren is",
+        indexdocumenten_niet_te_controleren(),
+        "De Documenten API bewaart van deze documenten geen controlesom (`integriteit`), en het archief heeft "
+        "nog geen eigen SHA-256 vastgelegd. Dat gebeurt bij de eerste integriteitscontrole (`manage.py archief "
+        "integriteit` of de periodieke taak); latere controles vergelijken met die SHA-256.",
     )
 
 
@@ -229,6 +243,7 @@ NORMEN: list[Callable[[dt.date], Normuitkomst]] = [
     norm_overbrenging_achterstallig,
     norm_documenten_niet_gearchiveerd,
     norm_integriteit,
+    norm_integriteit_niet_te_controleren,
     norm_woo_te_laat,
 ]
 

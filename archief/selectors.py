@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from common.constants import Archiefnominatie
 
+from .index import HASHES
 from .models import (
+    IndexDocument,
     IndexZaak,
     ProcesType,
     Resultaat,
@@ -52,6 +54,24 @@ def indexzaak_list() -> QuerySet[IndexZaak]:
         },
         documenten_integriteit_mislukt=Count("documenten", filter=Q(documenten__integriteit_in_orde=False)),
     ).order_by("archiefactiedatum", "identificatie", "pk")
+
+
+def indexdocumenten_niet_te_controleren() -> QuerySet[IndexDocument]:
+    """Documents whose fixity cannot be checked (yet).
+
+    Their provider stores no `integriteit` in an algorithm the archive computes, and the
+    archive has recorded no baseline of its own (for the version the index knows): nothing
+    to compare a download with. The next fixity check records a baseline for each.
+    """
+    met_controlesom = Q(integriteit_algoritme__in=list(HASHES)) & ~Q(integriteit_waarde="")
+    zelfde_versie = Q(basis_versie=F("versie")) | Q(basis_versie__isnull=True, versie__isnull=True)
+    met_basis = ~Q(basis_sha256="") & zelfde_versie
+    return IndexDocument.objects.exclude(met_controlesom).exclude(met_basis)
+
+
+def indexdocumenten_niet_te_controleren_aantal() -> int:
+    """How many documents cannot be checked for fixity: the figure for metrics and the report."""
+    return indexdocumenten_niet_te_controleren().count()
 
 
 def vernietigbare_zaken(vandaag: dt.date | None = None) -> QuerySet[IndexZaak]:

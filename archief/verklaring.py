@@ -1,8 +1,10 @@
 """The verklaring van vernietiging: proof of what was destroyed, on whose approval.
 
 Two renderings of the same rows: a CSV for machines, and an XLSX workbook an archivist
-opens in any spreadsheet program. Only zaken that were actually destroyed are listed;
-excluded, skipped and failed ones are not.
+opens in any spreadsheet program. Every zaak the list destroyed is listed (`uitkomst`
+`vernietigd`); so is every zaak that was gone before the list could destroy it
+(`verdwenen`, with the reason): a verklaring never leaves out a zaak that is gone. Zaken
+that were kept (excluded, skipped because they were no longer destroyable) are not.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ KOLOMMEN = (
     ("archiefactiedatum", "Archiefactiedatum"),
     ("vernietigd_op", "Vernietigd op"),
     ("goedkeuringen", "Goedkeuringen"),
+    ("uitkomst", "Uitkomst"),
+    ("toelichting", "Toelichting"),
 )
+IN_DE_VERKLARING = (ItemStatus.vernietigd, ItemStatus.verdwenen)
 
 
 def goedkeuringen(lijst: Vernietigingslijst) -> list[str]:
@@ -43,7 +48,8 @@ def goedkeuringen(lijst: Vernietigingslijst) -> list[str]:
 def verklaring_rows(lijst: Vernietigingslijst) -> list[dict[str, str]]:
     approvals = "; ".join(goedkeuringen(lijst))
     rows = []
-    for item in lijst.items.filter(status=ItemStatus.vernietigd).order_by("zaaktype_omschrijving", "identificatie"):
+    items = lijst.items.filter(status__in=IN_DE_VERKLARING).order_by("zaaktype_omschrijving", "identificatie", "pk")
+    for item in sorted(items, key=lambda item: item.status != ItemStatus.vernietigd):  # destroyed first
         rows.append(
             {
                 "zaaktype": item.zaaktype_omschrijving,
@@ -57,6 +63,8 @@ def verklaring_rows(lijst: Vernietigingslijst) -> list[dict[str, str]]:
                 "archiefactiedatum": item.archiefactiedatum.isoformat() if item.archiefactiedatum else "",
                 "vernietigd_op": timezone.localtime(item.vernietigd_op).isoformat() if item.vernietigd_op else "",
                 "goedkeuringen": approvals,
+                "uitkomst": item.status,
+                "toelichting": item.fout if item.status == ItemStatus.verdwenen else "",
             }
         )
     return rows
@@ -83,14 +91,17 @@ def verklaring_xlsx(lijst: Vernietigingslijst) -> bytes:
     for approval in goedkeuringen(lijst):
         sheet.append(["Goedgekeurd", approval])
     rows = verklaring_rows(lijst)
-    sheet.append(["Aantal vernietigde zaken", len(rows)])
+    sheet.append(["Aantal vernietigde zaken", sum(row["uitkomst"] == ItemStatus.vernietigd for row in rows)])
+    verdwenen = sum(row["uitkomst"] == ItemStatus.verdwenen for row in rows)
+    if verdwenen:
+        sheet.append(["Aantal verdwenen zaken (niet door deze lijst vernietigd)", verdwenen])
     sheet.append([])
     sheet.append([label for _, label in KOLOMMEN])
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for row in rows:
         sheet.append([row[key] for key, _ in KOLOMMEN])
-    for column, width in zip("ABCDEFGHIJK", (30, 20, 20, 12, 12, 20, 12, 12, 14, 26, 60), strict=True):
+    for column, width in zip("ABCDEFGHIJKLM", (30, 20, 20, 12, 12, 20, 12, 12, 14, 26, 60, 12, 60), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)

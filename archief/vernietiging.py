@@ -9,8 +9,16 @@ since the approval (a new archiefactiedatum, a transfer) wins.
 
 Every deleted URL is recorded on the item as soon as it is gone, and a 404 counts as
 "already gone", so a rerun after a failure finishes the list and destroys nothing twice.
+After an error or a timeout on a DELETE the object is read again: gone is deleted
+(`ZGW.delete`), so a provider that fails after committing leaves nothing unaccounted.
 One failing zaak is recorded and does not stop the others; the list ends `mislukt` and a
-rerun (the periodic task, or the admin) picks it up. A run holds the list's lease
+rerun (the periodic task, or the admin) picks it up.
+
+A zaak that is gone when its turn comes counts as destroyed when this list's destruction
+of it had begun (parts recorded as deleted, or its documents noted, which happens right
+before the first DELETE): the rest of its documents go too. Without any such trace it is
+`verdwenen`: neither destroyed by this list nor kept. The verklaring lists it with that
+reason, and the list's transition says so to the archivist. A run holds the list's lease
 (`common.werk`) and extends it with every zaak; when its worker is killed, the lease runs
 out and `vernietigingslijsten_hervatten` (beat) resumes the list, once. When every zaak is done, the
 verklaring van vernietiging is stored as documents of a zaak of the configured zaaktype.
@@ -52,6 +60,7 @@ class Uitvoering:
     vernietigd: list[str] = field(default_factory=list)
     mislukt: dict[str, str] = field(default_factory=dict)
     overgeslagen: dict[str, str] = field(default_factory=dict)
+    verdwenen: dict[str, str] = field(default_factory=dict)
 
 
 def _record(item: VernietigingslijstItem, url: str) -> None:
@@ -68,14 +77,11 @@ def _delete(zgw: ZGW, item: VernietigingslijstItem, url: str) -> None:
 
 
 def item_vernietigen(item: VernietigingslijstItem, *, zgw: ZGW) -> str:
-    """Destroy one zaak; the item's new status (`vernietigd`, `overgeslagen` or `mislukt`)."""
+    """Destroy one zaak; the item's new status (`vernietigd`, `overgeslagen`, `verdwenen` or `mislukt`)."""
     try:
         zaak = zgw.get_or_none(item.zaak)
         if zaak is None:
-            if item.zaak in item.verwijderd:  # destroyed by an earlier run that stopped before saving
-                return _finish(item, ItemStatus.vernietigd)
-            IndexZaak.objects.filter(url=item.zaak).delete()
-            return _finish(item, ItemStatus.overgeslagen, "de zaak bestaat niet meer in de Zaken API")
+            return _zaak_al_weg(item, zgw=zgw)
         index = index_zaak_schrijven(zgw, zaak)
         bezwaar = vernietigingsbezwaar(index, timezone.localdate())
         if bezwaar is not None:
@@ -89,6 +95,21 @@ def item_vernietigen(item: VernietigingslijstItem, *, zgw: ZGW) -> str:
         return _finish(item, ItemStatus.mislukt, detail)
     IndexZaak.objects.filter(url=item.zaak).delete()
     return _finish(item, ItemStatus.vernietigd)
+
+
+def _zaak_al_weg(item: VernietigingslijstItem, *, zgw: ZGW) -> str:
+    """The zaak is gone before this run could delete it: finish what this list began, or say it vanished."""
+    IndexZaak.objects.filter(url=item.zaak).delete()
+    if item.verwijderd or item.documenten:
+        # An earlier run began on it (or deleted it, and stopped before saving): the zaak is
+        # gone with this list's DELETE in flight or done, so its destruction is this list's.
+        _documenten_vernietigen(zgw, item, item.zaak)
+        _record(item, item.zaak)
+        return _finish(item, ItemStatus.vernietigd)
+    reden = "De zaak bestond bij de uitvoering niet meer in de Zaken API; deze lijst heeft haar niet vernietigd."
+    if item.fout:
+        reden += f" De vorige poging eindigde met: {item.fout}"
+    return _finish(item, ItemStatus.verdwenen, reden)
 
 
 def _note_documenten(item: VernietigingslijstItem, urls: list[str]) -> None:
@@ -123,6 +144,12 @@ def _zaak_vernietigen(zgw: ZGW, item: VernietigingslijstItem, zaak_url: str) -> 
     if zaak_first:
         logger.info("zaak_deleted_before_documents", extra={"zaak": zaak_url})
         _delete(zgw, item, zaak_url)
+    _documenten_vernietigen(zgw, item, zaak_url)
+    _delete(zgw, item, zaak_url)
+
+
+def _documenten_vernietigen(zgw: ZGW, item: VernietigingslijstItem, zaak_url: str) -> None:
+    """Delete the zaak's noted documents that no other zaak or besluit uses."""
     for document in item.documenten:
         if document in item.verwijderd:
             continue
@@ -133,7 +160,6 @@ def _zaak_vernietigen(zgw: ZGW, item: VernietigingslijstItem, zaak_url: str) -> 
             logger.info("document_kept_still_related", extra={"document": document, "zaak": zaak_url})
             continue
         _delete(zgw, item, document)
-    _delete(zgw, item, zaak_url)
 
 
 def _finish(item: VernietigingslijstItem, status: str, fout: str = "") -> str:
@@ -250,28 +276,48 @@ def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering, t
                 result.vernietigd.append(item.zaak)
             elif status == ItemStatus.mislukt:
                 result.mislukt[item.zaak] = item.fout
+            elif status == ItemStatus.verdwenen:
+                result.verdwenen[item.zaak] = item.fout
             else:
                 result.overgeslagen[item.zaak] = item.fout
-        toelichting = ""
+        fout = ""
         if not lijst.items.filter(status=ItemStatus.mislukt).exists():
             try:
                 verklaring_opslaan(lijst, zgw=client)
             except (ClientError, VerklaringError) as exc:
-                toelichting = f"De verklaring van vernietiging kon niet opgeslagen worden: {exc}"
+                fout = f"De verklaring van vernietiging kon niet opgeslagen worden: {exc}"
                 logger.warning("verklaring_not_stored", extra={"lijst": str(lijst.uuid), "error": str(exc)})
         else:
             failed = lijst.items.filter(status=ItemStatus.mislukt)
-            toelichting = "Niet vernietigd: " + "; ".join(f"{i.identificatie or i.zaak}: {i.fout}" for i in failed)
+            fout = (
+                "Niet vernietigd: "
+                + "; ".join(f"{i.identificatie or i.zaak}: {i.fout}" for i in failed)
+                + ". Er is nog geen verklaring van vernietiging: die volgt als elke zaak afgehandeld is."
+            )
     with transaction.atomic():
         lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
         if str(lijst.lease_token) != str(token):
             raise LeaseVerlorenError
-        naar = Status.mislukt if toelichting else Status.vernietigd
+        naar = Status.mislukt if fout else Status.vernietigd
+        toelichting = fout or _verdwenen_melding(lijst)
         Overgang.objects.create(lijst=lijst, van=lijst.status, naar=naar, gebruiker=None, toelichting=toelichting)
         lijst.status = naar
         lijst.uitgevoerd_op = timezone.now()
         lijst.save(update_fields=["status", "uitgevoerd_op"])
     logger.info("vernietigingslijst_carried_out", extra={"lijst": str(lijst.uuid), "status": naar})
+
+
+def _verdwenen_melding(lijst: Vernietigingslijst) -> str:
+    """What the archivist must know about zaken that vanished before this list could destroy them."""
+    verdwenen = list(lijst.items.filter(status=ItemStatus.verdwenen).order_by("identificatie", "pk"))
+    if not verdwenen:
+        return ""
+    return (
+        f"{len(verdwenen)} zaak/zaken bestond(en) bij de uitvoering niet meer en is/zijn niet door deze lijst "
+        "vernietigd; de verklaring van vernietiging noemt ze apart, met de reden: "
+        + ", ".join(item.identificatie or item.zaak for item in verdwenen)
+        + "."
+    )
 
 
 def vernietigingslijsten_due() -> list[int]:

@@ -58,6 +58,8 @@ class AutoSchema(SpectacularAutoSchema):
         if _negotiates_crs(self.view):
             extra["406"] = FoutSerializer
             extra["412"] = FoutSerializer
+        if getattr(self.view, "action", None) in getattr(self.view, "bestanden", {}):
+            extra["406"] = FoutSerializer  # a file is served only when the Accept header admits it
         if method in ("POST", "PUT", "PATCH", "DELETE"):
             # A write the database refused because of a concurrent one (`common.exceptions`).
             extra["409"] = FoutSerializer

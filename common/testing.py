@@ -19,6 +19,9 @@ from typing import Any
 import httpx
 import jsonschema
 import yaml
+from django.http.request import MediaType
+
+from .downloads import OCTET_STREAM, preferred_media_type
 
 # The official specifications and reference data, beside the repository as ../shared.
 STANDARDS_DIR = Path(
@@ -260,6 +263,10 @@ class ContractValidator:
             pass  # a file being streamed: its media type is checked below, its bytes never
         media = response.headers.get("content-type", "").split(";")[0]
         body_spec = content.get(media)
+        if body_spec is None:  # a documented range (`*/*`: a download in the document's own formaat)
+            body_spec = next(
+                (spec for key, spec in content.items() if "*" in key and MediaType(key).match(media)), None
+            )
         if body_spec is None:
             raise ContractViolationError(f"{where}: media type {media} not documented ({sorted(content)})")
         if "json" not in media:  # a file (a download, a CSV): its media type is checked, not its bytes
@@ -272,11 +279,24 @@ class ContractValidator:
             raise ContractViolationError(f"{where}: body breaks the committed schema: {exc.message}") from exc
 
 
+def admits_download(request: httpx.Request) -> bool:
+    """Open Zaak's rule for a download: the Accept header must admit application/octet-stream.
+
+    Open Zaak renders a download only as application/octet-stream (DRF negotiation with one
+    renderer), so `Accept: application/json` is 406 there; `*/*` and no Accept are fine.
+    The test providers apply it so a client that asks a download for JSON fails here too.
+    """
+    return preferred_media_type(request.headers.get("accept"), [OCTET_STREAM]) is not None
+
+
 class ExternalProvider:
     """Another provider's API on a real local HTTP server, for tests of references to it.
 
-    `routes` maps a path below the root to (status, JSON body or None). Every request is
-    recorded in `requests` as (method, path, headers), so a test can see what was sent.
+    `routes` maps a path below the root to (status, JSON body, bytes of a file, or None).
+    Every request is recorded in `requests` as (method, path, headers), so a test can see
+    what was sent. As strict as Open Zaak about Accept: a JSON answer only when the Accept
+    header admits application/json, a file only when it admits application/octet-stream;
+    otherwise 406.
     """
 
     def __init__(self, routes: dict[str, tuple[int, Any]]) -> None:
@@ -292,9 +312,16 @@ class ExternalProvider:
                 provider.requests.append((self.command, self.path, dict(self.headers)))
                 path = self.path.removeprefix("/api/v1/")
                 status, body = provider.routes.get(path, (404, None))
-                payload = b"" if body is None else json.dumps(body).encode()
+                if isinstance(body, bytes):
+                    payload, media_type = body, OCTET_STREAM
+                else:
+                    payload = b"" if body is None else json.dumps(body).encode()
+                    media_type = "application/json" if body is not None else "text/html"
+                if body is not None and preferred_media_type(self.headers.get("Accept"), [media_type]) is None:
+                    status, media_type = 406, "application/problem+json"
+                    payload = json.dumps({"code": "not_acceptable", "status": 406, "title": "Not acceptable."}).encode()
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json" if body is not None else "text/html")
+                self.send_header("Content-Type", media_type)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 self.wfile.write(payload)

@@ -22,11 +22,16 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from common.auth import jwt_encode
 from common.clients import APIClient, ClientError, URLNotAllowedError, http_client
+from common.downloads import download_accept
 from common.safe_urls import segments_below, url_under
 
 logger = logging.getLogger(__name__)
 
 DEFINITIEF = "definitief"
+GEARCHIVEERD = "gearchiveerd"
+# `gearchiveerd` follows `definitief` (Documenten API 1.5): a document archived before it was
+# published is as final, and as publishable, as a definitive one.
+DEFINITIEVE_STATUSSEN = (DEFINITIEF, GEARCHIVEERD)
 OPENBAAR = "openbaar"
 
 
@@ -60,6 +65,7 @@ class Document:
     bestandsomvang: int | None
     inhoud: str | None
     begin_registratie: dt.datetime
+    versie: int | None = None
 
     @property
     def is_openbaar(self) -> bool:
@@ -67,7 +73,8 @@ class Document:
 
     @property
     def is_definitief(self) -> bool:
-        return self.status == DEFINITIEF
+        """`definitief`, or `gearchiveerd`, which follows it."""
+        return self.status in DEFINITIEVE_STATUSSEN
 
     @classmethod
     def from_api(cls, body: dict) -> Document:
@@ -87,6 +94,7 @@ class Document:
                 bestandsomvang=body.get("bestandsomvang"),
                 inhoud=body.get("inhoud"),
                 begin_registratie=parse_datetime(body["beginRegistratie"]),
+                versie=body["versie"] if isinstance(body.get("versie"), int) else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise BadReferenceError(
@@ -123,12 +131,12 @@ class DocumentenClient:
                 code="bad-url" if path is None else "invalid-resource",
             )
 
-    def document(self, url: str) -> Document:
-        """The current version of one document; BadReferenceError when there is none."""
+    def document(self, url: str, *, versie: int | None = None) -> Document:
+        """The current version of one document (or `versie`); BadReferenceError when there is none."""
         self._check(url)
         try:
             with self._client() as client:
-                response = client.request("GET", url)
+                response = client.request("GET", url, params={"versie": versie} if versie else None)
         except URLNotAllowedError as exc:
             raise BadReferenceError(str(exc), code="bad-url") from exc
         except ClientError as exc:
@@ -138,6 +146,25 @@ class DocumentenClient:
         if response.status_code != 200:
             raise ProviderUnavailableError(f"GET {url} answered {response.status_code}.")
         return Document.from_api(response.json())
+
+    def definitief_sinds(self, document: Document) -> dt.datetime:
+        """When the document became definitief: `beginRegistratie` of the first version of its final run.
+
+        A `gearchiveerd` document was definitief before it was archived; its earlier versions
+        (`?versie=`) say since when. A provider that keeps no versions: the current one.
+        """
+        sinds = document.begin_registratie
+        if document.status == DEFINITIEF or not document.versie:
+            return sinds
+        for versie in range(document.versie - 1, 0, -1):
+            try:
+                eerder = self.document(document.url, versie=versie)
+            except BadReferenceError:
+                break
+            if eerder.versie != versie or not eerder.is_definitief:
+                break
+            sinds = eerder.begin_registratie
+        return sinds
 
     def documenten(self) -> Iterator[Document]:
         """Every document the Documenten API lists (the list has no filter on type or status)."""
@@ -159,7 +186,9 @@ class DocumentenClient:
         with http_client(url, **kwargs) as http:
             try:
                 request = http.build_request(
-                    "GET", url, headers={"Authorization": f"Bearer {token}", "Accept": "application/octet-stream"}
+                    "GET",
+                    url,
+                    headers={"Authorization": f"Bearer {token}", "Accept": download_accept(document.formaat)},
                 )
                 response = http.send(request, stream=True)
             except httpx.HTTPError as exc:

@@ -31,7 +31,14 @@ from common.exceptions import DomainError
 from common.models import Abonnement
 
 from . import selectors, waardelijsten
-from .clients import BadReferenceError, CatalogiClient, Document, DocumentenClient, ProviderUnavailableError
+from .clients import (
+    GEARCHIVEERD,
+    BadReferenceError,
+    CatalogiClient,
+    Document,
+    DocumentenClient,
+    ProviderUnavailableError,
+)
 from .models import (
     Organisatie,
     Publicatie,
@@ -161,6 +168,9 @@ DOCUMENT_FIELDS = (
 
 
 def _document_fields(document: Document) -> dict:
+    vastgesteld_op = document.begin_registratie
+    if document.status == GEARCHIVEERD:
+        vastgesteld_op = DocumentenClient().definitief_sinds(document)
     return {
         "identificatie": document.identificatie,
         "officiele_titel": document.titel,
@@ -169,7 +179,7 @@ def _document_fields(document: Document) -> dict:
         "formaat": document.formaat,
         "bestandsomvang": document.bestandsomvang,
         "taal": document.taal,
-        "vastgesteld_op": document.begin_registratie,
+        "vastgesteld_op": vastgesteld_op,
     }
 
 
@@ -251,10 +261,11 @@ def publicatie_publiceren(*, publicatie: Publicatie, gecontroleerd: Iterable[Doc
     actueel = {item.pk: known.get(item.document) or _fetch_document(item.document) for item in documenten}
     for document in actueel.values():
         _ensure_openbaar(document)
+    velden = {pk: _document_fields(document) for pk, document in actueel.items()}  # may read versions: before
     now = timezone.now()
     with transaction.atomic():
         for item in documenten:
-            for name, value in _document_fields(actueel[item.pk]).items():
+            for name, value in velden[item.pk].items():
                 setattr(item, name, value)
             item.laatst_gewijzigd = now
         PublicatieDocument.objects.bulk_update(documenten, [*DOCUMENT_FIELDS, "laatst_gewijzigd"])
@@ -320,10 +331,10 @@ def publicatiedocument_delete(*, item: PublicatieDocument) -> None:
 # --- from definitive document to publication ---------------------------------------------------
 
 
-def deadline_voor(document: Document, regel: Publicatieregel) -> dt.date:
+def deadline_voor(vastgesteld_op: dt.datetime, regel: Publicatieregel) -> dt.date:
     """The deadline: `termijnDagen` after the document became definitive (its definitive version's
-    `beginRegistratie`, in the local time zone)."""
-    return timezone.localtime(document.begin_registratie).date() + dt.timedelta(days=regel.termijn_dagen)
+    `beginRegistratie`, in the local time zone; for an archived document its first definitive one)."""
+    return timezone.localtime(vastgesteld_op).date() + dt.timedelta(days=regel.termijn_dagen)
 
 
 def document_verwerken(*, document_url: str) -> Publicatie | None:
@@ -356,20 +367,19 @@ def _document_verwerken(document: Document) -> Publicatie | None:
     bestaand = Publicatie.objects.filter(bron_document=document.url).first()
     if bestaand is not None:
         return bestaand
+    velden = _document_fields(document)
     try:
         with transaction.atomic():
             publicatie = Publicatie.objects.create(
                 officiele_titel=document.titel,
                 omschrijving=document.beschrijving,
                 publisher=organisatie_eigen(),
-                deadline=deadline_voor(document, regel),
+                deadline=deadline_voor(velden["vastgesteld_op"], regel),
                 bron_document=document.url,
                 publicatieregel=regel,
             )
             publicatie.informatiecategorieen.set([regel.informatiecategorie])
-            PublicatieDocument.objects.create(
-                publicatie=publicatie, document=document.url, **_document_fields(document)
-            )
+            PublicatieDocument.objects.create(publicatie=publicatie, document=document.url, **velden)
             if regel.automatisch_publiceren:
                 publicatie_publiceren(publicatie=publicatie, gecontroleerd=[document])
     except IntegrityError:
@@ -382,21 +392,36 @@ def _document_verwerken(document: Document) -> Publicatie | None:
     return publicatie
 
 
+RECONCILIATIE_REDENEN = {
+    "ander_type": "van een informatieobjecttype zonder publicatieregel",
+    "niet_definitief": "niet definitief (of gearchiveerd)",
+    "niet_openbaar": "niet openbaar",
+    "al_een_publicatie": "hadden al een publicatie",
+}
+
+
 def publicaties_reconcile() -> dict[str, int]:
-    """Catch up on missed notifications: every definitive, public document of a covered type
+    """Catch up on missed notifications: every definitive (or archived), public document of a covered type
     that has no publicatie yet gets one. Reads the whole Documenten API list (it has no filter
-    on type or status)."""
+    on type or status).
+
+    The counts say what was read and made, and why the rest was not (`RECONCILIATIE_REDENEN`).
+    """
     typen = set(Publicatieregel.objects.values_list("informatieobjecttype", flat=True))
-    counts = {"gelezen": 0, "aangemaakt": 0}
+    counts = {"gelezen": 0, "aangemaakt": 0, **dict.fromkeys(RECONCILIATIE_REDENEN, 0)}
     if not typen:
         return counts
     for document in DocumentenClient().documenten():
         counts["gelezen"] += 1
-        if document.informatieobjecttype not in typen or not (document.is_definitief and document.is_openbaar):
-            continue
-        if Publicatie.objects.filter(bron_document=document.url).exists():
-            continue
-        if _document_verwerken(document) is not None:
+        if document.informatieobjecttype not in typen:
+            counts["ander_type"] += 1
+        elif not document.is_definitief:
+            counts["niet_definitief"] += 1
+        elif not document.is_openbaar:
+            counts["niet_openbaar"] += 1
+        elif Publicatie.objects.filter(bron_document=document.url).exists():
+            counts["al_een_publicatie"] += 1
+        elif _document_verwerken(document) is not None:
             counts["aangemaakt"] += 1
     logger.info("woo_reconciliatie", extra=counts)
     return counts

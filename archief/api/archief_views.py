@@ -21,7 +21,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
-from common.downloads import content_disposition
+from common.downloads import FileNegotiationMixin, content_disposition
 from common.exceptions import DomainError
 from common.safe_urls import url_under
 from common.schema import PROBLEM, AutoSchema, FoutSerializer
@@ -43,6 +43,7 @@ COMPONENT = "arc"
 LEZEN = {"archiefbeheer.lezen"}
 SCHRIJVEN = {"archiefbeheer.schrijven"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv"
 
 
 @extend_schema_view(
@@ -97,9 +98,15 @@ def _transition_schema(summary: str, description: str, request=ToelichtingSerial
     ),
 )
 class VernietigingslijstViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    FileNegotiationMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Vernietigingslijsten and their review."""
+
+    bestanden = {"verklaring": CSV, "verklaring_xlsx": XLSX}
 
     queryset = selectors.vernietigingslijst_list()
     serializer_class = VernietigingslijstSerializer
@@ -227,9 +234,11 @@ class VernietigingslijstViewSet(
     @extend_schema(
         summary="De verklaring van vernietiging (CSV).",
         description="Per vernietigde zaak: zaaktype, identificatie, periode, resultaat, selectielijstcategorie "
-        "en -versie, en de goedkeuringen. Alleen zaken die werkelijk vernietigd zijn.",
+        "en -versie, en de goedkeuringen, met de `uitkomst`: `vernietigd`, of `verdwenen` voor een zaak die bij de "
+        "uitvoering al niet meer bestond en die deze lijst dus niet vernietigde (de `toelichting` zegt waarom). "
+        "Behouden zaken (uitgezonderd, overgeslagen) staan er niet in.",
         responses={
-            (200, "text/csv"): OpenApiTypes.STR,
+            (200, CSV): OpenApiTypes.STR,
             (404, PROBLEM): OpenApiResponse(FoutSerializer, description="Not found."),
         },
     )
@@ -272,8 +281,10 @@ class SingleObjectSchema(AutoSchema):
         return False
 
 
-class RapportageViewSet(viewsets.ViewSet):
+class RapportageViewSet(FileNegotiationMixin, viewsets.ViewSet):
     """Informatiehuishouding op orde: the norms, per zaaktype and overall."""
+
+    bestanden = {"csv": CSV}
 
     schema = SingleObjectSchema()
 
@@ -294,7 +305,7 @@ class RapportageViewSet(viewsets.ViewSet):
     @extend_schema(
         summary="De rapportage als CSV.",
         description="Eén regel per norm (zaaktype leeg) en per norm en zaaktype.",
-        responses={(200, "text/csv"): OpenApiTypes.STR},
+        responses={(200, CSV): OpenApiTypes.STR},
     )
     @action(detail=False, methods=["get"])
     def csv(self, request):

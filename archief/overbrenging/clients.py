@@ -18,6 +18,7 @@ import httpx
 from django.conf import settings
 
 from common.clients import APIClient, ClientError
+from common.downloads import download_accept
 
 from .mdto import DocumentGegevens, ZaakGegevens
 
@@ -29,10 +30,16 @@ TRANSPORT: httpx.BaseTransport | None = None
 
 
 class _Client(APIClient):
-    def stream(self, url: str, *, chunk_size: int = CHUNK) -> Iterator[bytes]:
-        """The body of a GET, chunk by chunk, without buffering it."""
+    def download(self, url: str, *, formaat: str = "", chunk_size: int = CHUNK) -> Iterator[bytes]:
+        """A document's content, chunk by chunk, without buffering it; nothing for a 204 (no content).
+
+        Asks for a file (`download_accept`): a strict provider answers 406 to a JSON Accept.
+        """
         url = self.url(url)
-        with self._http.stream("GET", url, headers=self._headers()) as response:
+        headers = {**self._headers(), "Accept": download_accept(formaat)}
+        with self._http.stream("GET", url, headers=headers) as response:
+            if response.status_code == 204:
+                return
             if response.status_code != 200:
                 raise ClientError(f"GET {url} answered {response.status_code}", status=response.status_code)
             yield from response.iter_bytes(chunk_size)
@@ -105,7 +112,7 @@ class ZGWBron:
 
     def _opener(self, eio: dict):
         def open_content() -> Iterator[bytes]:
-            return self.documenten.stream(eio["inhoud"])
+            return self.documenten.download(eio["inhoud"], formaat=eio.get("formaat") or "")
 
         return open_content
 

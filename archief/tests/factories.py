@@ -67,6 +67,9 @@ class IndexDocumentFactory(DjangoModelFactory):
     url = factory.Sequence(lambda n: f"http://localhost:8000/documenten/api/v1/enkelvoudiginformatieobjecten/{n}")
     titel = factory.Sequence(lambda n: f"Document {n}")
     status = "definitief"
+    integriteit_algoritme = "sha_256"
+    integriteit_waarde = factory.Sequence(lambda n: f"{n:064x}")
+    versie = 1
 
     class Meta:
         model = IndexDocument

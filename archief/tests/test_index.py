@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import httpx
 import pytest
 from django.test import TestCase
 
@@ -142,3 +143,65 @@ def test_migrate_subscribes_the_index_to_kanaal_zaken(settings):
         ["zaken"],
         "Token geheim",
     )
+
+
+def test_the_fixity_check_asks_a_strict_provider_for_a_file(zgw):
+    """The stand-in answers a download that asks for JSON with 406, as Open Zaak does."""
+    zaak = zgw.add_zaak(zgw.add_zaaktype())
+    document = zgw.add_document(zaak, inhoud=b"inhoud")
+    asked_for_json = zgw.transport.handle_request(
+        httpx.Request("GET", document["url"] + "/download", headers={"Accept": "application/json"})
+    )
+    assert asked_for_json.status_code == 406
+    index.index_zaak_bijwerken(zaak["url"])
+
+    with index.ZGW() as client:
+        assert index.document_integriteit_controleren(IndexDocument.objects.get(), zgw=client) is True
+
+
+def test_without_integriteit_at_the_provider_the_archive_checks_against_its_own_baseline(zgw):
+    """Open Zaak stores no `integriteit` unless the client sent one: the first read records a
+    SHA-256 in the index, later reads are checked against it, and until then the documents are
+    reported as not checkable (in the report and as the figure the metrics read)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from .. import rapportage, selectors, tasks
+
+    zgw.without_integriteit()
+    zaak = zgw.add_zaak(zgw.add_zaaktype())
+    eerste, tweede = zgw.add_document(zaak, inhoud=b"eerste"), zgw.add_document(zaak, inhoud=b"tweede")
+    index.index_zaak_bijwerken(zaak["url"])
+
+    def norm(code: str) -> list[str]:
+        return next(u for u in rapportage.rapportage() if u.code == code).objecten
+
+    assert selectors.indexdocumenten_niet_te_controleren_aantal() == 2
+    assert norm("integriteit_niet_te_controleren") == sorted([eerste["url"], tweede["url"]])
+
+    out = StringIO()
+    call_command("archief", "integriteit", stdout=out)
+
+    assert "2/2 gelezen, 0 fout, 2 eigen SHA-256 vastgelegd" in out.getvalue()
+    assert IndexDocument.objects.get(url=eerste["url"]).basis_sha256 == hashlib.sha256(b"eerste").hexdigest()
+    assert selectors.indexdocumenten_niet_te_controleren_aantal() == 0
+    assert norm("integriteit_niet_te_controleren") == []
+
+    zgw.contents[tweede["url"]] = b"bitrot"
+    assert tasks.integriteit_controleren() == 2
+
+    assert IndexDocument.objects.get(url=eerste["url"]).integriteit_in_orde is True
+    assert IndexDocument.objects.get(url=tweede["url"]).integriteit_in_orde is False
+    assert norm("integriteit_mislukt") == [tweede["url"]]
+
+    # a new version has new content: a new baseline, not a false alarm
+    eerste["versie"] = 2
+    zgw.contents[eerste["url"]] = b"eerste, herzien"
+    index.index_zaak_bijwerken(zaak["url"])
+    assert selectors.indexdocumenten_niet_te_controleren_aantal() == 1
+    with index.ZGW() as client:
+        document = IndexDocument.objects.get(url=eerste["url"])
+        assert index.document_integriteit_controleren(document, zgw=client) is None
+        assert index.document_integriteit_controleren(document, zgw=client) is True
+    assert selectors.indexdocumenten_niet_te_controleren_aantal() == 0

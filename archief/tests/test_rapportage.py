@@ -10,6 +10,7 @@ import pytest
 
 from common.constants import Archiefnominatie
 
+from .. import selectors
 from ..rapportage import rapportage, rapportage_csv
 from .factories import IndexDocumentFactory, IndexZaakFactory, IndexZaakTypeFactory
 
@@ -61,6 +62,20 @@ def seeded(settings):
     IndexDocumentFactory(zaak=zaken["V4"], status="definitief")  # not archived: not counted
     IndexDocumentFactory(zaak=zaken["V4"], integriteit_in_orde=False)
     IndexDocumentFactory(zaak=zaken["V4"], integriteit_in_orde=True)
+    # no checksum at the provider (Open Zaak without a client-sent one): checkable only with a baseline
+    IndexDocumentFactory(zaak=zaken["V1"], integriteit_algoritme="", integriteit_waarde="")
+    IndexDocumentFactory(
+        zaak=zaken["V1"], integriteit_algoritme="", integriteit_waarde="", basis_sha256="a" * 64, basis_versie=1
+    )
+    IndexDocumentFactory(zaak=zaken["V2"], integriteit_algoritme="crc_16", integriteit_waarde="ab12")
+    IndexDocumentFactory(  # a baseline of an older version proves nothing about this one
+        zaak=zaken["V2"],
+        integriteit_algoritme="",
+        integriteit_waarde="",
+        basis_sha256="b" * 64,
+        basis_versie=1,
+        versie=2,
+    )
     return zaken
 
 
@@ -78,8 +93,10 @@ def test_the_figures_of_the_seeded_index(seeded):
         "overbrenging_achterstallig": 1,
         "documenten_niet_gearchiveerd": 2,
         "integriteit_mislukt": 2,
+        "integriteit_niet_te_controleren": 3,
         "woo_publicaties_te_laat": 0,
     }
+    assert report["integriteit_niet_te_controleren"].aantal == selectors.indexdocumenten_niet_te_controleren_aantal()
     # No publications exist: the real Publicaties API (in-process) answers an empty list.
     # Figures with publications are checked in test_rapportage_woo.py.
     assert report["woo_publicaties_te_laat"].beschikbaar is True
@@ -98,6 +115,7 @@ def test_the_cases_behind_each_figure(seeded):
     assert names("overbrenging_achterstallig") == ["B1"]
     assert names("documenten_niet_gearchiveerd") == ["A1"]
     assert names("integriteit_mislukt") == ["A1", "V4"]
+    assert names("integriteit_niet_te_controleren") == ["V1", "V2"]
     assert MELDING not in report["zaaktypen_archiefparameters_onvolledig"].objecten
 
 

@@ -320,3 +320,137 @@ def test_a_list_whose_worker_was_killed_resumes_by_itself_exactly_once(provider,
     assert [url for url, n in Counter(url for method, url in zgw.requests if method == "DELETE").items() if n > 1] == []
     assert verklaring_identificaties(zgw, lijst) == ["A", "B", "C"]
     assert [o.naar for o in lijst.overgangen.all()].count(Status.vernietigd) == 1
+
+
+# --- a provider that fails after it deleted, and zaken that are gone -----------------------
+
+
+def verklaring_csv_rows(zgw, lijst) -> list[dict]:
+    lijst.refresh_from_db()
+    return list(csv.DictReader(io.StringIO(zgw.contents[lijst.verklaring_csv].decode())))
+
+
+def verwachte_rij(lijst, identificatie: str, uitkomst: str = "vernietigd", toelichting: str = "") -> dict:
+    """The CSV row of one item as the verklaring must show it, from the item's snapshot."""
+    from ..verklaring import goedkeuringen
+
+    item = lijst.items.get(identificatie=identificatie)
+    return {
+        "zaaktype": "Melding",
+        "zaaktype_url": item.zaaktype,
+        "identificatie": identificatie,
+        "startdatum": "2010-01-04",
+        "einddatum": "2010-03-01",
+        "resultaat": "Afgehandeld",
+        "selectielijstklasse": item.selectielijstklasse_nummer,
+        "selectielijst_versie": "2020",
+        "archiefactiedatum": "2015-03-01",
+        "vernietigd_op": timezone.localtime(item.vernietigd_op).isoformat() if item.vernietigd_op else "",
+        "goedkeuringen": "; ".join(goedkeuringen(lijst)),
+        "uitkomst": uitkomst,
+        "toelichting": toelichting,
+    }
+
+
+def xlsx_aantallen(zgw, lijst) -> dict[str, int]:
+    sheet = load_workbook(io.BytesIO(zgw.contents[lijst.verklaring])).active
+    return {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] and str(row[0]).startswith("Aantal")}
+
+
+def test_a_zaak_whose_delete_answers_500_after_committing_is_destroyed_and_in_the_verklaring(provider, people):
+    """Open Zaak 1.30: DELETE of an archived zaak with a resultaat is committed, then answered 500."""
+    zgw = provider
+    zgw.archived_zaak_parts_fixed = True
+    a, b = make_zaak(zgw, "A", besluit=True), make_zaak(zgw, "B")
+    a["archiefstatus"] = "gearchiveerd"
+    lijst = approved(people, [a, b])
+    zgw.fail_after_delete(a["url"])
+
+    result = vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert sorted(result.vernietigd) == sorted([a["url"], b["url"]]) and not result.mislukt
+    item = lijst.items.get(zaak=a["url"])
+    assert item.status == ItemStatus.vernietigd and a["url"] in item.verwijderd
+    assert not zgw.exists(a["url"]) and not any(zgw.exists(d["url"]) for d in a["documenten"])
+    assert verklaring_csv_rows(zgw, lijst) == [verwachte_rij(lijst, "A"), verwachte_rij(lijst, "B")]
+    assert xlsx_aantallen(zgw, lijst) == {"Aantal vernietigde zaken": 2}
+    assert lijst.overgangen.last().toelichting == ""
+
+
+def test_a_delete_that_times_out_after_committing_counts_once(provider, people):
+    zgw = provider
+    a = make_zaak(zgw, "A")
+    lijst = approved(people, [a])
+    zgw.fail_after_delete(a["documenten"][0]["url"], timeout=True)
+    zgw.fail_after_delete(a["url"], timeout=True)
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert lijst.items.get().status == ItemStatus.vernietigd
+    deletes = Counter(url for method, url in zgw.requests if method == "DELETE")
+    assert deletes[a["url"]] == 1 and deletes[a["documenten"][0]["url"]] == 1
+    assert verklaring_csv_rows(zgw, lijst) == [verwachte_rij(lijst, "A")]
+
+
+def test_when_the_reread_fails_too_the_list_waits_and_the_rerun_accounts_for_the_zaak(provider, people):
+    """500 after the committed DELETE of the zaak, and the provider cannot be read right after:
+    nothing is claimed, no verklaring is issued and the list says why; the rerun finds the zaak
+    gone with this list's destruction begun, deletes its remaining documents and lists it."""
+    zgw = provider
+    zgw.archived_zaak_parts_fixed = True  # the zaak goes first, its documents after
+    a = make_zaak(zgw, "A")
+    a["archiefstatus"] = "gearchiveerd"
+    lijst = approved(people, [a])
+    zgw.fail_after_delete(a["url"])
+    zgw.fail_on("GET", a["url"], times=1, skip=1)  # the re-read after the DELETE, not the first read
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.mislukt and not lijst.verklaring
+    item = lijst.items.get()
+    assert item.status == ItemStatus.mislukt and "500" in item.fout
+    assert "A:" in lijst.overgangen.last().toelichting
+    assert "nog geen verklaring van vernietiging" in lijst.overgangen.last().toelichting
+    assert not zgw.exists(a["url"]) and all(zgw.exists(d["url"]) for d in a["documenten"])
+
+    vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert lijst.items.get().status == ItemStatus.vernietigd
+    assert not any(zgw.exists(d["url"]) for d in a["documenten"])
+    assert verklaring_csv_rows(zgw, lijst) == [verwachte_rij(lijst, "A")]
+    assert xlsx_aantallen(zgw, lijst) == {"Aantal vernietigde zaken": 1}
+
+
+def test_a_zaak_gone_before_the_list_touched_it_is_listed_as_verdwenen_with_its_reason(provider, people, as_user):
+    zgw = provider
+    a, b = make_zaak(zgw, "A"), make_zaak(zgw, "B", documenten=0)
+    lijst = approved(people, [a, b])
+    del zgw.store["zaken"][b["url"]]  # removed by someone else, after the approval
+
+    result = vernietiging.vernietigingslijst_uitvoeren(lijst)
+
+    lijst.refresh_from_db()
+    assert lijst.status == Status.vernietigd
+    assert result.vernietigd == [a["url"]] and list(result.verdwenen) == [b["url"]]
+    reden = "De zaak bestond bij de uitvoering niet meer in de Zaken API; deze lijst heeft haar niet vernietigd."
+    assert verklaring_csv_rows(zgw, lijst) == [
+        verwachte_rij(lijst, "A"),
+        verwachte_rij(lijst, "B", uitkomst="verdwenen", toelichting=reden),
+    ]
+    assert xlsx_aantallen(zgw, lijst) == {
+        "Aantal vernietigde zaken": 1,
+        "Aantal verdwenen zaken (niet door deze lijst vernietigd)": 1,
+    }
+    # the archivist is told, in the API (and the admin shows the same transition and item)
+    body = as_user(people["archivaris"]).get(f"/archief/api/v1/vernietigingslijsten/{lijst.uuid}").json()
+    assert "1 zaak/zaken bestond(en) bij de uitvoering niet meer" in body["overgangen"][-1]["toelichting"]
+    assert "B." in body["overgangen"][-1]["toelichting"]
+    verdwenen = [i for i in body["items"] if i["status"] == "verdwenen"]
+    assert [(i["identificatie"], i["fout"]) for i in verdwenen] == [("B", reden)]

@@ -14,11 +14,16 @@ archive uses, with the rules of those specs that the archive depends on:
 - a zaak gets `archiefstatus` other than `nog_te_archiveren` only with archiefnominatie and
   archiefactiedatum set and every informatieobject `gearchiveerd` (Zaken:
   `archiefstatus`); deleting it removes its zaakinformatieobjecten and resultaat;
-- errors are problem+json in the ZGW shape.
+- errors are problem+json in the ZGW shape;
+- as strict as Open Zaak 1.30 about what a download asks for: 406 unless the Accept header
+  admits application/octet-stream (`Accept: application/json` is refused).
 
 Its API roots lie on another host with other path prefixes than ours, as another
 provider's would. Calls to other hosts (the Selectielijst API) pass to this process.
-`fail_on(method, url_part, times)` makes matching requests answer 500, for fault tests.
+`fail_on(method, url_part, times)` makes matching requests answer 500, for fault tests;
+`fail_after_delete(url_part, ...)` carries a matching DELETE out and then answers 500 (as
+Open Zaak 1.30 does for a zaak with a resultaat) or never answers (a timeout).
+`without_integriteit()` stores no `integriteit` (as Open Zaak when the client sent none).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 
 from common.clients import InProcessTransport
+from common.testing import admits_download
 
 HOST = "http://zgw.example"
 ZAKEN = f"{HOST}/zrc/api/v1/"
@@ -70,6 +76,8 @@ class FakeZGW:
         self.contents: dict[str, bytes] = {}
         self.locks: dict[str, str] = {}
         self.failures: list[list] = []
+        self.failures_after_delete: list[list] = []
+        self.stores_integriteit = True
         self.requests: list[tuple[str, str]] = []
         self.deleted: list[str] = []  # every successful DELETE, in order
         # Like some providers: the parts of an archived zaak do not change, not even by DELETE.
@@ -146,7 +154,9 @@ class FakeZGW:
                 "algoritme": "sha_256",
                 "waarde": hashlib.sha256(inhoud).hexdigest(),
                 "datum": "2010-01-05",
-            },
+            }
+            if self.stores_integriteit
+            else {"algoritme": "", "waarde": "", "datum": None},  # how Open Zaak shows none
             **fields,
         }
         document = self.add("enkelvoudiginformatieobjecten", **values)
@@ -177,8 +187,17 @@ class FakeZGW:
             self.add("besluitinformatieobjecten", besluit=besluit["url"], informatieobject=document["url"])
         return besluit
 
-    def fail_on(self, method: str, url_part: str, times: int = 1_000_000) -> None:
-        self.failures.append([method.upper(), url_part, times])
+    def fail_on(self, method: str, url_part: str, times: int = 1_000_000, *, skip: int = 0) -> None:
+        """Matching requests answer 500 (`times` of them, after the first `skip` went through)."""
+        self.failures.append([method.upper(), url_part, times, skip])
+
+    def fail_after_delete(self, url_part: str, *, timeout: bool = False, times: int = 1) -> None:
+        """Matching DELETEs are committed, then answered 500, or (`timeout`) not answered at all."""
+        self.failures_after_delete.append([url_part, timeout, times])
+
+    def without_integriteit(self) -> None:
+        """From now on documents are stored without `integriteit`, as Open Zaak does when none was sent."""
+        self.stores_integriteit = False
 
     def exists(self, url: str) -> bool:
         return any(url in objects for objects in self.store.values())
@@ -192,6 +211,9 @@ class FakeZGW:
         self.requests.append((request.method, url))
         for failure in self.failures:
             if failure[0] == request.method and failure[1] in url and failure[2] > 0:
+                if failure[3] > 0:
+                    failure[3] -= 1
+                    continue
                 failure[2] -= 1
                 return _problem(500, "error", "Simulated failure of the provider.")
         root = next((r for r in ROUTES if url.startswith(r)), None)
@@ -212,13 +234,23 @@ class FakeZGW:
         if obj is None:
             return _problem(404, "not_found", "Not found.")
         if len(parts) == 3:
+            if parts[2] == "download" and not admits_download(request):
+                return _problem(406, "not_acceptable", "Een download is application/octet-stream.")
             return self._document_action(obj, parts[2], request.method, body)
         handler: dict[str, Callable[[], httpx.Response]] = {
             "GET": lambda: httpx.Response(200, json=self._render(resource, obj)),
             "PATCH": lambda: self._update(resource, obj, body),
             "DELETE": lambda: self._delete(resource, obj),
         }
-        return handler.get(request.method, lambda: _problem(405, "method_not_allowed", "Not allowed."))()
+        response = handler.get(request.method, lambda: _problem(405, "method_not_allowed", "Not allowed."))()
+        if request.method == "DELETE" and response.status_code == 204:
+            for failure in self.failures_after_delete:
+                if failure[0] in url and failure[2] > 0:
+                    failure[2] -= 1
+                    if failure[1]:
+                        raise httpx.ReadTimeout(f"DELETE {url}: no answer", request=request)
+                    return _problem(500, "error", "Er is een serverfout opgetreden.")
+        return response
 
     def _render(self, resource: str, obj: dict) -> dict:
         if resource == "zaken":

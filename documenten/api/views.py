@@ -12,13 +12,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotAcceptable
 from rest_framework.generics import get_object_or_404
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 
 from common.audit import audittrail_for
-from common.downloads import content_disposition
+from common.downloads import OCTET_STREAM, content_disposition, is_media_type, preferred_media_type
 from common.exceptions import TITLES, DomainError
 from common.models import AuditTrail
 from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSerializer
@@ -90,8 +91,14 @@ class DocumentenAutoSchema(AutoSchema):
         return dict(sorted(responses.items()))
 
 
+DOWNLOAD_200 = (
+    "De inhoud, als application/octet-stream; als het `formaat` van het document wanneer de Accept-header "
+    "alleen dat toelaat."
+)
+
+
 class AnyAccept(BaseContentNegotiation):
-    """The download answers with the file whatever `Accept` says; errors stay problem+json."""
+    """The download negotiates itself (its media types depend on the document); errors stay problem+json."""
 
     def select_parser(self, request, parsers):
         return parsers[0] if parsers else None
@@ -316,16 +323,27 @@ class EnkelvoudigInformatieObjectViewSet(
     @extend_schema(
         summary="Download de binaire data van het (ENKELVOUDIG) INFORMATIEOBJECT.",
         description="Download de binaire data van het (ENKELVOUDIG) INFORMATIEOBJECT, gestreamd. Zolang niet alle "
-        "bestandsdelen ontvangen zijn is er nog niets te downloaden (409, `incomplete-upload`).",
+        "bestandsdelen ontvangen zijn is er nog niets te downloaden (409, `incomplete-upload`). De `Accept`-header "
+        "moet een bestand toelaten: `application/octet-stream` (het antwoord), het `formaat` van het document (dan "
+        "draagt het antwoord dat als Content-Type) of `*/*`; zonder `Accept` geldt `*/*`. Alleen JSON vragen is 406.",
         parameters=VERSIE_PARAMETERS,
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description="De inhoud."),
+            (200, OCTET_STREAM): OpenApiResponse(OpenApiTypes.BINARY, description=DOWNLOAD_200),
+            (200, "*/*"): OpenApiResponse(OpenApiTypes.BINARY, description=DOWNLOAD_200),
+            (406, PROBLEM): OpenApiResponse(FoutSerializer, description=TITLES[406]),
             (409, PROBLEM): OpenApiResponse(FoutSerializer, description=TITLES[409]),
         },
     )
     @action(detail=True, methods=["get"])
     def download(self, request, *args, **kwargs):
         versie = self.get_object()
+        offered = [OCTET_STREAM, versie.formaat] if is_media_type(versie.formaat) else [OCTET_STREAM]
+        media_type = preferred_media_type(request.META.get("HTTP_ACCEPT"), offered)
+        if media_type is None:
+            raise NotAcceptable(
+                f"De download is een bestand: vraag {' of '.join(offered)} of */* (Accept was "
+                f"{request.META.get('HTTP_ACCEPT')})."
+            )
         if not versie.inhoud:
             if versie.bestandsdelen.exists():
                 raise DomainError(
@@ -334,7 +352,7 @@ class EnkelvoudigInformatieObjectViewSet(
                     status_code=status.HTTP_409_CONFLICT,
                 )
             raise DomainError("Dit informatieobject heeft geen inhoud.", "no-content", status_code=404)
-        response = StreamedFile(storage.open_for_reading(versie.inhoud.name), content_type="application/octet-stream")
+        response = StreamedFile(storage.open_for_reading(versie.inhoud.name), content_type=media_type)
         response["Content-Disposition"] = content_disposition(versie.bestandsnaam, default=f"{versie.uuid}")
         if versie.bestandsomvang is not None:
             response["Content-Length"] = str(versie.bestandsomvang)

@@ -237,10 +237,10 @@ class PublicatieDocumentViewSet(
     retrieve=extend_schema(summary="Een specifieke publicatieregel opvragen.", description="Op uuid."),
     create=extend_schema(
         summary="Een publicatieregel aanmaken.",
-        description="Een definitief, openbaar document van `informatieobjecttype` wordt een publicatie in "
-        "`informatiecategorie`: meteen gepubliceerd (`automatischPubliceren`) of als concept met een deadline van "
-        "`termijnDagen` (standaard 14) na het definitief worden. Het informatieobjecttype moet in de Catalogi API "
-        "bestaan (`bad-url`, `invalid-resource`); per type is er één regel (`unique`).",
+        description="Een definitief (of gearchiveerd), openbaar document van `informatieobjecttype` wordt een "
+        "publicatie in `informatiecategorie`: meteen gepubliceerd (`automatischPubliceren`) of als concept met een "
+        "deadline van `termijnDagen` (standaard 14) na het definitief worden. Het informatieobjecttype moet in de "
+        "Catalogi API bestaan (`bad-url`, `invalid-resource`); per type is er één regel (`unique`).",
     ),
     update=extend_schema(summary="Een publicatieregel in zijn geheel bijwerken.", description="Zie aanmaken."),
     partial_update=extend_schema(summary="Een publicatieregel deels bijwerken.", description="Zie aanmaken."),
@@ -273,7 +273,8 @@ class PublicatieregelViewSet(viewsets.ModelViewSet):
     create=extend_schema(
         summary="Een notificatie ontvangen.",
         description="De webhook voor de Notificaties API (kanaal `documenten`). Een ENKELVOUDIGINFORMATIEOBJECT "
-        "dat definitief en openbaar is en onder een publicatieregel valt, wordt binnen een minuut een publicatie. "
+        "dat definitief (of gearchiveerd, wat op definitief volgt) en openbaar is en onder een publicatieregel valt, "
+        "wordt binnen een minuut een publicatie. "
         "Het document wordt daarvoor altijd in de Documenten API gelezen; kenmerken alleen zijn geen bewijs. "
         "Andere kanalen en resources worden ontvangen en genegeerd.",
         responses={204: None},

@@ -3,9 +3,11 @@
 
 Why a fake: the real Documenten API (`documenten/`) is built in parallel and is not part
 of this deployment yet. This provider answers the three operations openbaarmaking uses —
-the paginated list and the detail of `enkelvoudiginformatieobjecten`, and `download` —
+the paginated list and the detail of `enkelvoudiginformatieobjecten` (an earlier version
+with `?versie=`), and `download` —
 with the fields, enums, pagination and problem+json errors of the specification, and
-refuses requests without a bearer token (401). Every JSON answer it gives is validated
+refuses requests without a bearer token (401) and, as Open Zaak does, a download whose
+Accept header does not admit application/octet-stream (406). Every JSON answer it gives is validated
 against the official specification by the `documenten_api` fixture, so a field it got
 wrong fails the test. Documents change through its Python methods (as an editor in the
 real API would change them) and a change can be announced as the real provider does:
@@ -21,6 +23,8 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 import httpx
+
+from common.testing import admits_download
 
 API_ROOT_PATH = "/documenten/api/v1/"
 COLLECTION = "enkelvoudiginformatieobjecten"
@@ -112,14 +116,19 @@ class FakeDocumentenAPI(httpx.BaseTransport):
         return dict(body)
 
     def update(self, url: str, **changes) -> dict:
-        """A new version with `changes` (e.g. `status="definitief"`), as a PATCH would make."""
+        """A new version with `changes` (e.g. `status="definitief"`), as a PATCH would make.
+
+        Earlier versions stay readable with `?versie=` (Documenten API 1.5). `beginRegistratie`
+        may be given, to place the new version at a known moment.
+        """
         stored = self.documents[url.rsplit("/", 1)[1]]
         for key in ("status", "vertrouwelijkheidaanduiding"):
             if key in changes:
                 assert changes[key] in (STATUSSEN if key == "status" else VERTROUWELIJKHEIDAANDUIDINGEN)
+        stored.versies.append(dict(stored.body))
         stored.body.update(changes)
         stored.body["versie"] += 1
-        stored.body["beginRegistratie"] = _now()
+        stored.body["beginRegistratie"] = changes.get("beginRegistratie") or _now()
         stored.body["inhoud"] = f"{stored.body['url']}/download?versie={stored.body['versie']}"
         return dict(stored.body)
 
@@ -157,8 +166,16 @@ class FakeDocumentenAPI(httpx.BaseTransport):
             if stored is None:
                 return self._problem(request, 404, "not_found", "Niet gevonden.")
             if len(parts) == 2:
+                versie = request.url.params.get("versie")
+                if versie:
+                    body = next((v for v in [*stored.versies, stored.body] if str(v["versie"]) == versie), None)
+                    if body is None:
+                        return self._problem(request, 404, "not_found", "Deze versie bestaat niet.")
+                    return self._json(request, 200, body)
                 return self._json(request, 200, stored.body)
             if parts[2] == "download":
+                if not admits_download(request):  # as Open Zaak: a download is application/octet-stream
+                    return self._problem(request, 406, "not_acceptable", "Een download is application/octet-stream.")
                 return httpx.Response(
                     200,
                     headers={"content-type": "application/octet-stream", "content-length": str(len(stored.inhoud))},

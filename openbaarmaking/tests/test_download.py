@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
 import pytest
 from django.test import Client
 
@@ -96,3 +97,20 @@ def test_a_document_that_is_no_longer_public_at_the_source_is_not_served(public,
 
     assert response.status_code == 410
     assert b"niet meer openbaar" in response.content
+
+
+def test_the_download_asks_the_documenten_api_for_the_file_not_json(public, publiceer, documenten_api):
+    """The stand-in answers 406 to a download that asks for JSON (as Open Zaak); the public download asks
+    for the document's formaat or any file, so it gets the file."""
+    published = publiceer(b"%PDF-1.7 besluit")
+    document = published["document"]
+    asked_for_json = documenten_api.handle_request(
+        httpx.Request("GET", document["inhoud"], headers={"Accept": "application/json", "Authorization": "Bearer x"})
+    )
+    assert asked_for_json.status_code == 406
+
+    response = download(public, published["item"])
+
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.7 besluit"
+    sent = [r for r in documenten_api.requests if r.url.path.endswith("/download")][-1]
+    assert sent.headers["Accept"] == "application/pdf, */*;q=0.8"

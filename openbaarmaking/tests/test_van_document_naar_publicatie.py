@@ -169,8 +169,15 @@ def test_reconciliation_catches_what_no_notification_announced(beheerder, docume
     counts = services.publicaties_reconcile()
     again = services.publicaties_reconcile()
 
-    assert counts == {"gelezen": 155, "aangemaakt": 4}
-    assert again == {"gelezen": 155, "aangemaakt": 0}
+    assert counts == {
+        "gelezen": 155,
+        "aangemaakt": 4,
+        "ander_type": 0,
+        "niet_definitief": 150,
+        "niet_openbaar": 1,
+        "al_een_publicatie": 0,
+    }
+    assert again == {**counts, "aangemaakt": 0, "al_een_publicatie": 4}
     assert sorted(Publicatie.objects.values_list("bron_document", flat=True)) == sorted(d["url"] for d in gemist)
     assert Publicatie.objects.filter(status=PublicatieStatus.gepubliceerd).count() == 3
     assert Publicatie.objects.get(informatiecategorieen__nummer=10).status == PublicatieStatus.concept
@@ -190,3 +197,77 @@ def test_the_webhook_subscribes_itself_with_a_token_that_works(anonymous_client,
     anonymous_client.credentials(HTTP_AUTHORIZATION=abonnement.auth)
     response = anonymous_client.post(api("notificaties"), notificatie.message(), format="json")
     assert response.status_code == 204
+
+
+@pytest.mark.parametrize("route", ["notificatie", "reconciliatie"])
+def test_a_public_document_archived_before_it_was_published_is_as_publishable(
+    beheerder, documenten_api, informatieobjecttype, ontvang, route
+):
+    """`gearchiveerd` follows `definitief`: the document becomes a publication, with the deadline
+    and vaststelling of the version that made it definitief, not of the one that archived it."""
+    maak_regel(beheerder, informatieobjecttype, termijnDagen=10)
+    document = documenten_api.create(informatieobjecttype=informatieobjecttype, titel="Besluit gearchiveerd")
+    documenten_api.update(document["url"], status="definitief", beginRegistratie="2026-10-01T09:00:00Z")
+    documenten_api.update(document["url"], beschrijving="Bijlage toegevoegd", beginRegistratie="2026-10-03T09:00:00Z")
+    documenten_api.update(document["url"], status="gearchiveerd", beginRegistratie="2026-11-20T09:00:00Z")
+
+    if route == "notificatie":  # only the archiving was announced
+        ontvang(documenten_api.notificatie(document["url"]))
+    else:
+        assert services.publicaties_reconcile()["aangemaakt"] == 1
+
+    publicatie = Publicatie.objects.get()
+    assert publicatie.bron_document == document["url"]
+    assert publicatie.status == PublicatieStatus.concept
+    assert publicatie.deadline == dt.date(2026, 10, 11)
+    assert publicatie.documenten.get().vastgesteld_op == dt.datetime(2026, 10, 1, 9, tzinfo=dt.UTC)
+
+
+def test_an_automatic_rule_publishes_an_archived_public_document(
+    beheerder, documenten_api, informatieobjecttype, ontvang
+):
+    maak_regel(beheerder, informatieobjecttype, automatischPubliceren=True)
+    document = documenten_api.create(informatieobjecttype=informatieobjecttype, status="gearchiveerd")
+
+    ontvang(documenten_api.notificatie(document["url"], "create"))
+
+    publicatie = Publicatie.objects.get()
+    assert publicatie.status == PublicatieStatus.gepubliceerd
+    # one version only: the provider knows no earlier moment, so the archived version's counts
+    assert publicatie.documenten.get().vastgesteld_op.isoformat() == document["beginRegistratie"].replace("Z", "+00:00")
+
+
+def test_the_reconciliation_command_says_what_it_did_and_why_not(
+    beheerder, documenten_api, make_informatieobjecttype, settings
+):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    def run() -> str:
+        out = StringIO()
+        call_command("openbaarmaking_reconciliatie", stdout=out)
+        return out.getvalue()
+
+    assert "Geen publicatieregels" in run() and not documenten_api.requests
+
+    besluit = make_informatieobjecttype("Besluit")
+    maak_regel(beheerder, besluit)
+    gemist = documenten_api.create(informatieobjecttype=besluit, status="gearchiveerd")
+    documenten_api.create(informatieobjecttype=besluit, status="in_bewerking")
+    documenten_api.create(informatieobjecttype=besluit, status="definitief", vertrouwelijkheidaanduiding="intern")
+    documenten_api.create(informatieobjecttype=make_informatieobjecttype("Notitie"), status="definitief")
+
+    assert run() == (
+        "4 documenten gelezen in de Documenten API, 1 publicaties aangemaakt.\n"
+        "Niet aangemaakt:\n"
+        "  1 van een informatieobjecttype zonder publicatieregel\n"
+        "  1 niet definitief (of gearchiveerd)\n"
+        "  1 niet openbaar\n"
+    )
+    assert Publicatie.objects.get().bron_document == gemist["url"]
+    assert "1 hadden al een publicatie" in run()
+
+    documenten_api.handle_request = lambda request: documenten_api._problem(request, 500, "error", "Storing.")
+    with pytest.raises(CommandError, match="antwoordde niet zoals verwacht"):
+        run()

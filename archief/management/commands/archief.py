@@ -27,13 +27,23 @@ class Command(BaseCommand):
             for url, reden in ronde.geblokkeerd.items():
                 self.stdout.write(f"  {url}: {reden}")
         elif stap == "integriteit":
-            documents = list(IndexDocument.objects.exclude(integriteit_waarde=""))
-            failed = 0
+            documents = list(IndexDocument.objects.order_by("pk"))
+            failed = baselines = 0
             with ZGW() as zgw:
                 for number, document in enumerate(documents, 1):
-                    failed += index.document_integriteit_controleren(document, zgw=zgw) is False
-                    self.stdout.write(f"\r{number}/{len(documents)} gecontroleerd, {failed} fout", ending="")
+                    checked = index.document_integriteit_controleren(document, zgw=zgw)
+                    failed += checked is False
+                    baselines += checked is None
+                    self.stdout.write(
+                        f"\r{number}/{len(documents)} gelezen, {failed} fout, {baselines} eigen SHA-256 vastgelegd",
+                        ending="",
+                    )
             self.stdout.write("")
+            if baselines:
+                self.stdout.write(
+                    f"{baselines} documenten hadden in de Documenten API geen controlesom (integriteit): het archief "
+                    "legde bij deze eerste lezing een eigen SHA-256 vast en controleert latere lezingen daartegen."
+                )
         else:
             due = vernietiging.vernietigingslijsten_due()
             due += list(Vernietigingslijst.objects.filter(status="mislukt").values_list("pk", flat=True))
@@ -41,8 +51,11 @@ class Command(BaseCommand):
                 result = vernietiging.vernietigingslijst_uitvoeren(Vernietigingslijst.objects.get(pk=pk))
                 self.stdout.write(
                     f"[{number}/{len(due)}] lijst {pk}: {len(result.vernietigd)} vernietigd, "
-                    f"{len(result.mislukt)} mislukt, {len(result.overgeslagen)} overgeslagen"
+                    f"{len(result.mislukt)} mislukt, {len(result.overgeslagen)} overgeslagen, "
+                    f"{len(result.verdwenen)} verdwenen"
                 )
+                for url, reden in result.verdwenen.items():
+                    self.stdout.write(f"  verdwenen {url}: {reden}")
                 if result.mislukt:
                     for url, fout in result.mislukt.items():
                         self.stderr.write(f"  {url}: {fout}")

@@ -8,7 +8,8 @@ This one follows the specifications in ../shared/standards/zgw/ for the parts a
 transfer uses: paths, field names, list shapes (paginated `statussen`, a plain list of
 `zaakinformatieobjecten`), status codes, the lock/unlock cycle of a document, and the
 Zaken API rule that archiefstatus other than `nog_te_archiveren` needs every document
-`gearchiveerd`. The Catalogi and Selectielijst APIs are the real ones, called in-process,
+`gearchiveerd`, and Open Zaak's 406 on a download whose Accept header does not admit
+application/octet-stream. The Catalogi and Selectielijst APIs are the real ones, called in-process,
 so their responses are checked against the committed contracts as in every other test.
 
 It can also "kill the worker": `kill_on(predicate)` raises `Killed` (a BaseException, so
@@ -26,6 +27,7 @@ import httpx
 
 from archief.overbrenging.mdto import ZaakGegevens
 from common.clients import InProcessTransport
+from common.testing import admits_download
 
 from . import sipdata
 
@@ -142,6 +144,8 @@ class FakeZGW(httpx.BaseTransport):
             results = self.statussen.get(params.get("zaak", ""), [])
             return self._json(200, {"count": len(results), "next": None, "previous": None, "results": results})
         if method == "GET" and url.endswith("/download") and url.removesuffix("/download") in self.contents:
+            if not admits_download(request):  # as Open Zaak: a download is application/octet-stream
+                return self._problem(406, "not_acceptable")
             return self._download(url.removesuffix("/download"))
         if method == "POST" and url == f"{DOCUMENTEN}enkelvoudiginformatieobjecten":
             return self._create_document(json.loads(request.content))

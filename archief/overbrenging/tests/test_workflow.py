@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import httpx
 import pytest
 from lxml import etree
 
@@ -480,3 +481,18 @@ def test_a_transfer_whose_worker_was_killed_resumes_by_itself_exactly_once(afspr
     assert sorted(placed) == sorted(set(placed)), "something was delivered twice"
     assert delivered_bytes(edepot) == reference_package(tmp_path, overbrenging, fake)
     valid(edepot)
+
+
+def test_the_sip_build_asks_the_source_for_a_file_not_json(afspraak, fake, edepot, valid):
+    """As Open Zaak, the source answers 406 to a download that asks for JSON; the build asks for a file."""
+    zaak = fake.add(sipdata.zaak(1, documenten=1, size=1000))
+    document = fake.objects[fake.zios[zaak][0]]
+    refused = fake.handle_request(httpx.Request("GET", document["inhoud"], headers={"Accept": "application/json"}))
+    assert refused.status_code == 406
+
+    overbrenging = create(afspraak, [zaak])
+    services.overbrenging_approve(overbrenging=overbrenging, door=persoon("Archivaris"))
+    overbrenging = run(overbrenging)
+
+    assert overbrenging.status == Status.geverifieerd
+    assert fake.downloads == [document["url"]]
