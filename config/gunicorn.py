@@ -30,7 +30,7 @@ logconfig_dict = logging_config(
 )
 # The application logs each request itself (`request_finished`, with its request_id, API and
 # route; common/requestid.py); gunicorn's access line would say the same with less.
-logconfig_dict["loggers"]["gunicorn.access"]["level"] = "WARNING"
+logconfig_dict["loggers"]["gunicorn.access"] = {"handlers": [], "propagate": False}
 
 
 def post_worker_init(worker) -> None:
