@@ -168,3 +168,72 @@ def admin_browser(browser, live_server, django_user_model):
     WebDriverWait(browser, 10).until(lambda driver: driver.find_elements(By.ID, "user-tools"))
     browser.base_url = live_server.url
     return browser
+
+
+@pytest.fixture
+def broker(monkeypatch):
+    """Point Celery at a broker for one test (not eager): `broker(url)`."""
+    from kombu import pools as kombu_pools
+
+    from config.celery import app as celery_app
+
+    previous = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+
+    def reset_connections() -> None:
+        kombu_pools.reset()  # closes every cached connection and forgets the pools
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    def use(url: str) -> None:
+        # Celery reads CELERY_BROKER_URL from the environment before its own settings.
+        monkeypatch.setenv("CELERY_BROKER_URL", url)
+        celery_app.conf.broker_url = url
+        celery_app.conf.task_always_eager = False
+        reset_connections()
+
+    yield use
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
+    reset_connections()
+
+
+class _JsonLogs:
+    """The log lines written meanwhile, as the production formatter renders them (JSON)."""
+
+    def __init__(self) -> None:
+        import io
+        import logging
+        import threading
+
+        from config.logs import formatter
+
+        self.stream = io.StringIO()
+        self._lock = threading.Lock()
+        factory = dict(formatter("json"))
+        self.handler = logging.StreamHandler(self.stream)
+        self.handler.setFormatter(factory.pop("()")(**factory))
+        self.handler.setLevel(logging.INFO)
+
+    def lines(self) -> list[dict]:
+        import json
+
+        with self._lock:
+            text = self.stream.getvalue()
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+    def of(self, request_id: str) -> list[dict]:
+        return [line for line in self.lines() if line.get("request_id") == request_id]
+
+
+@pytest.fixture
+def json_logs():
+    """Capture every log line (any logger, any thread) as the JSON formatter writes it."""
+    import logging
+
+    capture = _JsonLogs()
+    root = logging.getLogger()
+    previous = root.level
+    root.addHandler(capture.handler)
+    root.setLevel(logging.INFO)
+    yield capture
+    root.removeHandler(capture.handler)
+    root.setLevel(previous)

@@ -10,6 +10,9 @@ class CommonConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import checks  # noqa: F401  (registers the system checks)
+        from .metrics import discover_collectors
+
+        discover_collectors()
 
         post_migrate.connect(_ensure_autorisatieversie, sender=self)
         post_migrate.connect(_ensure_internal_client, sender=self)

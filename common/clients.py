@@ -22,7 +22,9 @@ from django.conf import settings
 from django.core import signals
 from django.db import close_old_connections
 
+from . import requestid
 from .auth import jwt_encode
+from .requestid import current_request_id
 from .safe_urls import root_of, url_under
 
 API_ROOT_SETTINGS = (
@@ -173,12 +175,22 @@ def uses_in_process(url: str) -> bool:
     return settings.API_IN_PROCESS and url_under(url, settings.SITE_URL + "/") is not None
 
 
+def _send_request_id(request: httpx.Request) -> None:
+    """Every call to another component carries the id of the request or task behind it
+    (`X-Request-ID`, common/requestid.py), so one request can be followed across them."""
+    request_id = current_request_id()
+    if request_id and requestid.HEADER not in request.headers:
+        request.headers[requestid.HEADER] = request_id
+
+
 def http_client(url: str, **kwargs: Any) -> httpx.Client:
     """An httpx client for `url`: in-process where the provider lives here."""
     if uses_in_process(url):
         kwargs.setdefault("transport", InProcessTransport())
     kwargs.setdefault("timeout", settings.API_TIMEOUT)
-    return httpx.Client(**kwargs)
+    hooks = dict(kwargs.pop("event_hooks", None) or {})
+    hooks["request"] = [_send_request_id, *hooks.get("request", [])]
+    return httpx.Client(event_hooks=hooks, **kwargs)
 
 
 def fetch_reference(url: str) -> httpx.Response:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.logs import configure_structlog, logging_config
+from config.logs import default_format as default_log_format
 from config.secrets import generated_secrets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -67,6 +69,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the probes and /metrics answer before host checks, redirects and sessions
+    # (a kubelet asks by the pod's IP address, which ALLOWED_HOSTS does not list).
+    "common.health.ProbeMiddleware",
+    # The request id is bound before anything logs; the latency measured around the rest.
+    "common.requestid.RequestIdMiddleware",
+    "common.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "common.middleware.ProblemJsonMiddleware",
@@ -185,18 +193,13 @@ STORAGES = {
 # bestandsdelen, so JSON bodies stay small.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        # every in-process call between the apps would otherwise log a line
-        "httpx": {"level": env("HTTPX_LOG_LEVEL", "WARNING")},
-    },
-}
+# Structured logs (config/logs.py): JSON lines by default with DEBUG off, readable lines
+# with DEBUG on; LOG_FORMAT=json|console chooses. Every line of a request, of the Celery
+# tasks it queued and of the calls it made to other components carries its request_id.
+LOG_FORMAT = env("LOG_FORMAT", default_log_format(DEBUG))
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env("LOG_LEVEL", "INFO"))
+LOGGING["loggers"]["httpx"]["level"] = env("HTTPX_LOG_LEVEL", "WARNING")
+configure_structlog()
 
 # --- REST framework and the schema ---------------------------------------------------
 
@@ -458,3 +461,18 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "OverbrengingContainerStatusEnum": "archief.overbrenging.models.ContainerStatus",
     }
 )
+
+# --- Operations: probes, metrics, logs (docs/operations.md) ------------------------------
+
+# /readyz writes, reads and deletes a small file in each of these storages (STORAGES aliases).
+HEALTH_CHECK_STORAGES = env_list("HEALTH_CHECK_STORAGES", "documenten")
+# /metrics is open to whoever reaches the pod unless a token is set; then Prometheus sends
+# `Authorization: Bearer <METRICS_TOKEN>`.
+METRICS_TOKEN = env("METRICS_TOKEN")
+# A Celery worker serves its task metrics on this port (0: not at all); the web processes
+# serve theirs at /metrics. Several processes (gunicorn workers, a prefork pool) add their
+# values up through PROMETHEUS_MULTIPROC_DIR, which the image's entry point sets.
+CELERY_METRICS_PORT = env_int("CELERY_METRICS_PORT", 0)
+# The worker logs through the handlers above (JSON lines with the task's request_id) rather
+# than Celery's own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

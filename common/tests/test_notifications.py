@@ -10,12 +10,10 @@ import pytest
 import redis
 from django.db import transaction
 from django.utils import timezone
-from kombu import pools as kombu_pools
 
 from common.models import Abonnement, Aflevering, Notificatie
 from common.notifications import notificatie_create
 from common.tasks import relay_pending_notifications
-from config.celery import app as celery_app
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -116,28 +114,6 @@ def test_subscriber_that_never_answers_is_given_up(subscriber, receiver, celery_
     Aflevering.objects.update(volgende_poging=timezone.now())
     relay_pending_notifications()
     assert Aflevering.objects.get().status == Aflevering.Status.failed
-
-
-@pytest.fixture
-def broker(monkeypatch):
-    """Point Celery at a broker for one test (not eager)."""
-    previous = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-
-    def reset_connections() -> None:
-        kombu_pools.reset()  # closes every cached connection and forgets the pools
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-
-    def use(url: str) -> None:
-        # Celery reads CELERY_BROKER_URL from the environment before its own settings.
-        monkeypatch.setenv("CELERY_BROKER_URL", url)
-        celery_app.conf.broker_url = url
-        celery_app.conf.task_always_eager = False
-        reset_connections()
-
-    yield use
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
-    reset_connections()
 
 
 @pytest.mark.django_db(transaction=True)
