@@ -31,9 +31,11 @@ from zaken.models import (
     Rol,
     Status,
     Zaak,
+    ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
     ZaakObject,
+    ZaakVerzoek,
 )
 from zaken.services import catalogi_url
 from zaken.tests.factories import (
@@ -53,6 +55,20 @@ ORIGIN = f"http://{HOST}"
 RSIN = "002220647"
 MARK = "VERBORGEN"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# Where the contactmomenten and verzoeken of other providers live: outside every configured
+# API root, so the Zaken API takes their URLs as given and fetches nothing.
+KLANTINTERACTIES = "https://klantinteracties.example/api/v1"
+ZAAK_ONDERDELEN = (
+    Status,
+    Resultaat,
+    Rol,
+    ZaakObject,
+    ZaakEigenschap,
+    ZaakInformatieObject,
+    KlantContact,
+    ZaakContactMoment,
+    ZaakVerzoek,
+)
 ZRC_SCOPES = [
     "zaken.lezen",
     "zaken.aanmaken",
@@ -120,7 +136,7 @@ class World:
         documenten = InformatieObject.objects.filter(versies__titel__contains=MARK).distinct()
         uuids: set[uuid.UUID] = set()
         uuids.update(zaken.values_list("uuid", flat=True))
-        for model in (Status, Resultaat, Rol, ZaakObject, ZaakEigenschap, ZaakInformatieObject, KlantContact):
+        for model in ZAAK_ONDERDELEN:
             uuids.update(model.objects.filter(zaak__in=zaken).values_list("uuid", flat=True))
         uuids.update(besluiten.values_list("uuid", flat=True))
         uuids.update(BesluitInformatieObject.objects.filter(besluit__in=besluiten).values_list("uuid", flat=True))
@@ -247,6 +263,21 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
                 "onderwerp": tekst[:200],
                 "toelichting": tekst,
             },
+            format="json",
+        )
+    )
+    kenmerk = f"{MARK}-{naam}" if naam != "binnen" else naam
+    store[f"zaakcontactmoment-{naam}"] = _created(
+        beheer.post(
+            "/zaken/api/v1/zaakcontactmomenten",
+            {"zaak": zaak["url"], "contactmoment": f"{KLANTINTERACTIES}/contactmomenten/{kenmerk}"},
+            format="json",
+        )
+    )
+    store[f"zaakverzoek-{naam}"] = _created(
+        beheer.post(
+            "/zaken/api/v1/zaakverzoeken",
+            {"zaak": zaak["url"], "verzoek": f"{KLANTINTERACTIES}/verzoeken/{kenmerk}"},
             format="json",
         )
     )
@@ -700,6 +731,16 @@ def _create_bodies(world: World) -> dict[str, tuple[str, dict, tuple[tuple[str, 
             {"zaak": zaak, "datumtijd": "2024-01-16T10:00:00Z", "kanaal": "balie"},
             (("zaak", "zaak", EIGENAAR),),
         ),
+        "ZaakContactMomentViewSet": (
+            "/zaken/api/v1/zaakcontactmomenten",
+            {"zaak": zaak, "contactmoment": f"{KLANTINTERACTIES}/contactmomenten/nieuw"},
+            (("zaak", "zaak", EIGENAAR),),
+        ),
+        "ZaakVerzoekViewSet": (
+            "/zaken/api/v1/zaakverzoeken",
+            {"zaak": zaak, "verzoek": f"{KLANTINTERACTIES}/verzoeken/nieuw"},
+            (("zaak", "zaak", EIGENAAR),),
+        ),
         "ZaakInformatieObjectViewSet": (
             "/zaken/api/v1/zaakinformatieobjecten",
             {"zaak": zaak, "informatieobject": nieuw_document()},
@@ -766,7 +807,7 @@ def _answer(response) -> tuple:
 
 
 def _count_of_everything() -> int:
-    models = (Zaak, Status, Resultaat, Rol, ZaakObject, ZaakEigenschap, ZaakInformatieObject, KlantContact, Besluit)
+    models = (Zaak, *ZAAK_ONDERDELEN, Besluit)
     return (
         sum(m.objects.count() for m in models)
         + BesluitInformatieObject.objects.count()
