@@ -22,7 +22,7 @@ from rest_framework.test import APIClient
 
 from common.auth import jwt_encode
 from common.models import Applicatie, AuditTrail, Autorisatie, ClientCredential
-from documenten.models import Gebruiksrechten, InformatieObject, ObjectInformatieObject
+from documenten.models import Gebruiksrechten, InformatieObject, ObjectInformatieObject, Verzending
 from zaken.models import (
     Besluit,
     BesluitInformatieObject,
@@ -69,6 +69,13 @@ ZAAK_ONDERDELEN = (
     ZaakContactMoment,
     ZaakVerzoek,
 )
+# The widest `expand` of each resource of the Documenten API that has one.
+DOCUMENTEN_EXPAND = {
+    "enkelvoudiginformatieobject": "informatieobjecttype",
+    "gebruiksrechten": "informatieobject.informatieobjecttype",
+    "objectinformatieobject": "informatieobject.informatieobjecttype",
+    "verzending": "informatieobject.informatieobjecttype",
+}
 ZRC_SCOPES = [
     "zaken.lezen",
     "zaken.aanmaken",
@@ -142,6 +149,7 @@ class World:
         uuids.update(BesluitInformatieObject.objects.filter(besluit__in=besluiten).values_list("uuid", flat=True))
         uuids.update(documenten.values_list("uuid", flat=True))
         uuids.update(Gebruiksrechten.objects.filter(informatieobject__in=documenten).values_list("uuid", flat=True))
+        uuids.update(Verzending.objects.filter(informatieobject__in=documenten).values_list("uuid", flat=True))
         uuids.update(
             ObjectInformatieObject.objects.filter(informatieobject__in=documenten).values_list("uuid", flat=True)
         )
@@ -175,6 +183,7 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
     beheer = world.beheer
     tekst = f"{naam} {MARK}" if naam != "binnen" else "zichtbaar"
     store = world.buiten if naam != "binnen" else world.binnen
+    kenmerk = f"{MARK}-{naam}" if naam != "binnen" else naam
     zaak = _created(
         beheer.post(
             "/zaken/api/v1/zaken",
@@ -210,6 +219,21 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
                 "informatieobject": document["url"],
                 "startdatum": "2024-01-01T00:00:00Z",
                 "omschrijvingVoorwaarden": tekst,
+            },
+            format="json",
+        )
+    )
+    store[f"verzending-{naam}"] = _created(
+        beheer.post(
+            "/documenten/api/v1/verzendingen",
+            {
+                "informatieobject": document["url"],
+                "betrokkene": f"{KLANTINTERACTIES}/klanten/{kenmerk}",
+                "aardRelatie": "geadresseerde",
+                "verzenddatum": "2024-05-02",
+                "contactPersoon": f"{KLANTINTERACTIES}/medewerkers/{kenmerk}",
+                "toelichting": tekst[:200],
+                "emailadres": "ada@example.org",
             },
             format="json",
         )
@@ -266,7 +290,6 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
             format="json",
         )
     )
-    kenmerk = f"{MARK}-{naam}" if naam != "binnen" else naam
     store[f"zaakcontactmoment-{naam}"] = _created(
         beheer.post(
             "/zaken/api/v1/zaakcontactmomenten",
@@ -578,6 +601,9 @@ def test_reads_of_a_limited_client_hold_nothing_outside_its_autorisaties(world):
                             check("GET", f"{path}?expand", world.beperkt.get(path, {"expand": expand}))
                     if action == "retrieve" and route.view == "ZaakViewSet":
                         check("GET", f"{path}?expand", world.beperkt.get(path, {"expand": "hoofdzaak,rollen"}))
+                    documenten_expand = DOCUMENTEN_EXPAND.get(getattr(route.cls, "expand_resource", None))
+                    if documenten_expand and action in ("list", "retrieve"):
+                        check("GET", f"{path}?expand", world.beperkt.get(path, {"expand": documenten_expand}))
                 else:
                     check(
                         "POST", path, world.beperkt.post(path, {"uuid__in": hidden_list}, format="json"), *hidden_list
@@ -791,6 +817,18 @@ def _create_bodies(world: World) -> dict[str, tuple[str, dict, tuple[tuple[str, 
             {"informatieobject": document, "startdatum": "2024-01-01T00:00:00Z", "omschrijvingVoorwaarden": "x"},
             (("informatieobject", "document", EIGENAAR),),
         ),
+        "VerzendingViewSet": (
+            "/documenten/api/v1/verzendingen",
+            {
+                "informatieobject": document,
+                "betrokkene": f"{KLANTINTERACTIES}/klanten/nieuw",
+                "aardRelatie": "geadresseerde",
+                "verzenddatum": "2024-05-02",
+                "contactPersoon": f"{KLANTINTERACTIES}/medewerkers/nieuw",
+                "mijnOverheid": True,
+            },
+            (("informatieobject", "document", EIGENAAR),),
+        ),
         "ObjectInformatieObjectViewSet": (
             "/documenten/api/v1/objectinformatieobjecten",
             {"informatieobject": document, "object": zaak, "objectType": "zaak"},
@@ -812,6 +850,7 @@ def _count_of_everything() -> int:
         sum(m.objects.count() for m in models)
         + BesluitInformatieObject.objects.count()
         + Gebruiksrechten.objects.count()
+        + Verzending.objects.count()
     )
 
 
