@@ -220,13 +220,20 @@ def _content_apply(versie: EnkelvoudigInformatieObject, inhoud: Inhoud, data: di
                 "file-size",
                 field="bestandsomvang",
             )
-        stored = storage.store(inhoud.decoded.file)
+        stored = storage.store_decoded(inhoud.decoded)
         written.append(stored.name)
         _integriteit_check(data, stored.sha256)
         _set_file(versie, stored)
         return False
     if not inhoud.given:
         return False
+    maximum = settings.DOCUMENTEN_MAX_FILE_SIZE
+    if maximum and inhoud.bestandsomvang and inhoud.bestandsomvang > maximum:
+        raise DomainError(
+            f"Deze API aanvaardt bestanden tot {maximum} bytes; aangekondigd: {inhoud.bestandsomvang}.",
+            "file-too-large",
+            field="bestandsomvang",
+        )
     versie.inhoud = ""
     versie.bestandsomvang = inhoud.bestandsomvang
     _integriteit_clear(versie)

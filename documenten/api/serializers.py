@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from common.constants import ComponentTypes, VertrouwelijkheidsAanduiding
+from common.exceptions import DomainError
 from common.models import AuditTrail
 from common.safe_urls import resolve_url
 
@@ -41,11 +43,20 @@ def informatieobject_detail_url(informatieobject: InformatieObject, request) -> 
     )
 
 
+def file_too_large() -> DomainError:
+    """The operator's maximum for one file (DOCUMENTEN_MAX_FILE_SIZE) is exceeded."""
+    return DomainError(
+        f"De inhoud is groter dan de {settings.DOCUMENTEN_MAX_FILE_SIZE} bytes die deze API per bestand aanvaardt.",
+        "file-too-large",
+        status_code=413,
+    )
+
+
 class Base64Inhoud(serializers.Field):
     """Written as base64 (`format: byte`), read as the download URL (`format: uri`).
 
-    The base64 text is decoded in chunks into a temporary file (see `storage`); the
-    services store that file and hash it on the way.
+    The JSON parser of the documents decodes the base64 text while the body comes in, into
+    the storage (`storage.Base64Sink`); the services keep that file.
     """
 
     def __init__(self, **kwargs) -> None:
@@ -69,11 +80,15 @@ class Base64Inhoud(serializers.Field):
         return f"{url}/download?versie={versie.versie}"
 
     def to_internal_value(self, data):
+        if isinstance(data, storage.DecodedContent):
+            return data  # decoded by the parser while the body came in (`parsers.InhoudJSONParser`)
         if not isinstance(data, str):
             raise serializers.ValidationError("Geef de inhoud als base64-tekst.", code="invalid")
         try:
-            return storage.base64_decode_to_tempfile(data)
-        except ValueError as exc:
+            return storage.base64_decode(data, max_size=settings.DOCUMENTEN_MAX_FILE_SIZE)
+        except storage.FileTooLargeError as exc:
+            raise file_too_large() from exc
+        except storage.InvalidBase64Error as exc:
             raise serializers.ValidationError(str(exc), code="invalid") from exc
 
 
