@@ -329,6 +329,10 @@ STORAGES["documenten"] = {
 # (the last one smaller). A part travels in one request, streamed to disk; its request may be
 # that large (plus the multipart framing) whatever DATA_UPLOAD_MAX_MEMORY_SIZE says.
 DOCUMENTEN_BESTANDSDEEL_SIZE = env_int("DOCUMENTEN_BESTANDSDEEL_SIZE", 32 * 1024 * 1024)
+# The largest file (in bytes, decoded) a document may have, sent as base64 `inhoud` or
+# announced in bestandsdelen: an operator's choice, 0 for none (whatever the storage holds).
+# Base64 `inhoud` is decoded as it streams in, so its size costs no memory.
+DOCUMENTEN_MAX_FILE_SIZE = env_int("DOCUMENTEN_MAX_FILE_SIZE", 0)
 # The fixity task rechecks the files least recently checked, this many per run.
 DOCUMENTEN_FIXITY_BATCH = env_int("DOCUMENTEN_FIXITY_BATCH", 500)
 CELERY_BEAT_SCHEDULE["documenten-fixity"] = {

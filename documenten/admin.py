@@ -6,6 +6,7 @@ from .models import (
     InformatieObject,
     IntegriteitsAfwijking,
     ObjectInformatieObject,
+    Verzending,
 )
 
 
@@ -59,3 +60,19 @@ class IntegriteitsAfwijkingAdmin(admin.ModelAdmin):
 
 admin.site.register(Gebruiksrechten)
 admin.site.register(ObjectInformatieObject)
+
+
+@admin.register(Verzending)
+class VerzendingAdmin(admin.ModelAdmin):
+    """Read-only: verzendingen change through the API, which checks their rules and keeps audit trail and
+    notifications."""
+
+    list_display = ("informatieobject", "aard_relatie", "betrokkene", "ontvangstdatum", "verzenddatum")
+    list_filter = ("aard_relatie",)
+    search_fields = ("informatieobject__uuid", "betrokkene")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -67,14 +67,19 @@ def _fetch(api_root: str, url: str, required: tuple[str, ...], what: str) -> dic
     return body
 
 
-def informatieobjecttype_fetch(url: str) -> InformatieObjectType:
-    """The informatieobjecttype at `url` in the Catalogi API."""
-    body = _fetch(
+def informatieobjecttype_body(url: str) -> dict:
+    """The informatieobjecttype at `url` in the Catalogi API, as that API represents it."""
+    return _fetch(
         settings.CATALOGI_API_ROOT,
         url,
         ("omschrijving", "vertrouwelijkheidaanduiding", "concept", "catalogus"),
         "an informatieobjecttype",
     )
+
+
+def informatieobjecttype_fetch(url: str) -> InformatieObjectType:
+    """The informatieobjecttype at `url` in the Catalogi API."""
+    body = informatieobjecttype_body(url)
     return InformatieObjectType(
         url=url,
         omschrijving=body["omschrijving"],

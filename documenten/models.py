@@ -336,6 +336,86 @@ class ObjectInformatieObject(models.Model):
         return f"{self.object_type} {self.object}"
 
 
+class AardRelatie(models.TextChoices):
+    afzender = "afzender", "Afzender"
+    geadresseerde = "geadresseerde", "Geadresseerde"
+
+
+class PostadresType(models.TextChoices):
+    antwoordnummer = "antwoordnummer", "Antwoordnummer"
+    postbusnummer = "postbusnummer", "Postbusnummer"
+
+
+class Verzending(models.Model):
+    """A document received from, or sent to, a betrokkene (VERZENDING), over exactly one channel.
+
+    The three address groups are kept as the JSON objects the API exchanges (their fields are
+    checked by the serializer); a verzending has one of them, or one of the other channels
+    (faxnummer, emailadres, telefoonnummer, mijnOverheid).
+    """
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text=UUID_HELP)
+    informatieobject = models.ForeignKey(
+        InformatieObject, on_delete=models.CASCADE, related_name="verzendingen", help_text="The document."
+    )
+    betrokkene = models.URLField(
+        max_length=200,
+        help_text="URL-referentie naar de betrokkene waarvan het informatieobject is ontvangen of waaraan dit is "
+        "verzonden.",
+    )
+    aard_relatie = models.CharField(
+        max_length=20,
+        choices=AardRelatie.choices,
+        help_text="Omschrijving van de aard van de relatie van de BETROKKENE tot het INFORMATIEOBJECT.",
+    )
+    toelichting = models.CharField(
+        max_length=200, blank=True, help_text="Verduidelijking van de afzender- of geadresseerde-relatie."
+    )
+    ontvangstdatum = models.DateField(
+        null=True, blank=True, help_text="De datum waarop het INFORMATIEOBJECT ontvangen is."
+    )
+    verzenddatum = models.DateField(
+        null=True, blank=True, help_text="De datum waarop het INFORMATIEOBJECT verzonden is."
+    )
+    contact_persoon = models.URLField(
+        max_length=1000,
+        help_text="URL-referentie naar de persoon die als aanspreekpunt fungeert voor de BETROKKENE inzake het "
+        "ontvangen of verzonden INFORMATIEOBJECT.",
+    )
+    contactpersoonnaam = models.CharField(
+        max_length=40, blank=True, help_text="De opgemaakte naam van de persoon die als aanspreekpunt fungeert."
+    )
+    binnenlands_correspondentieadres = models.JSONField(
+        null=True, blank=True, help_text="Het binnenlandse correspondentieadres van de BETROKKENE."
+    )
+    buitenlands_correspondentieadres = models.JSONField(
+        null=True, blank=True, help_text="Het adres in het buitenland van de BETROKKENE."
+    )
+    correspondentie_postadres = models.JSONField(
+        null=True, blank=True, help_text="Het postbus- of antwoordnummeradres van de BETROKKENE."
+    )
+    faxnummer = models.CharField(
+        max_length=15, null=True, blank=True, help_text="Faxnummer van de ontvanger of afzender."
+    )
+    emailadres = models.CharField(
+        max_length=100, null=True, blank=True, help_text="E-mailadres van de ontvanger of afzender."
+    )
+    mijn_overheid = models.BooleanField(
+        default=False, help_text="Is het informatieobject verzonden via MijnOverheid naar de ontvanger."
+    )
+    telefoonnummer = models.CharField(
+        max_length=15, null=True, blank=True, help_text="Telefoonnummer van de ontvanger of afzender."
+    )
+
+    class Meta:
+        verbose_name = "verzending"
+        verbose_name_plural = "verzendingen"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.aard_relatie} {self.betrokkene}"
+
+
 class IntegriteitsAfwijking(models.Model):
     """A stored file whose SHA-256 no longer matches the one taken at write time (or that is gone).
 

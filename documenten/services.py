@@ -32,6 +32,7 @@ from common.volgnummers import identificatie_nemen
 
 from . import clients, storage
 from .models import (
+    AardRelatie,
     BestandsDeel,
     ChecksumAlgoritme,
     EnkelvoudigInformatieObject,
@@ -39,6 +40,7 @@ from .models import (
     InformatieObject,
     ObjectInformatieObject,
     Status,
+    Verzending,
     Volgnummer,
 )
 
@@ -218,13 +220,20 @@ def _content_apply(versie: EnkelvoudigInformatieObject, inhoud: Inhoud, data: di
                 "file-size",
                 field="bestandsomvang",
             )
-        stored = storage.store(inhoud.decoded.file)
+        stored = storage.store_decoded(inhoud.decoded)
         written.append(stored.name)
         _integriteit_check(data, stored.sha256)
         _set_file(versie, stored)
         return False
     if not inhoud.given:
         return False
+    maximum = settings.DOCUMENTEN_MAX_FILE_SIZE
+    if maximum and inhoud.bestandsomvang and inhoud.bestandsomvang > maximum:
+        raise DomainError(
+            f"Deze API aanvaardt bestanden tot {maximum} bytes; aangekondigd: {inhoud.bestandsomvang}.",
+            "file-too-large",
+            field="bestandsomvang",
+        )
     versie.inhoud = ""
     versie.bestandsomvang = inhoud.bestandsomvang
     _integriteit_clear(versie)
@@ -860,4 +869,155 @@ def objectinformatieobject_delete(*, relatie: ObjectInformatieObject, auth: Clie
             resultaat=204,
             resource="objectinformatieobject",
             resource_url=url,
+        )
+
+
+# --- verzendingen ---------------------------------------------------------------------------
+
+VERZENDING_KANALEN = (
+    "binnenlands_correspondentieadres",
+    "buitenlands_correspondentieadres",
+    "correspondentie_postadres",
+    "faxnummer",
+    "emailadres",
+    "telefoonnummer",
+    "mijn_overheid",
+)
+
+
+def _kanaal_gegeven(value) -> bool:
+    if isinstance(value, dict):
+        return any(item not in (None, "") for item in value.values())
+    return bool(value)
+
+
+def verzending_regels_check(verzending: Verzending) -> None:
+    """The rules of a verzending, on the state it would have after the write.
+
+    - Exactly one channel: one of the three address groups, or faxnummer, emailadres,
+      telefoonnummer or mijnOverheid. A verzending comes from one address or goes to one
+      (VNG, gemma-zaken#2373: to send to two addresses, make two verzendingen).
+    - `ontvangstdatum` is required for an afzender, `verzenddatum` for a geadresseerde
+      (the descriptions of both fields in the standard).
+    - "Eenzelfde informatieobject kan niet tegelijk inkomend en uitgaand zijn" (the
+      standard's description of `verzenddatum`): all verzendingen of one document have the
+      same aardRelatie.
+    """
+    gegeven = [name for name in VERZENDING_KANALEN if _kanaal_gegeven(getattr(verzending, name))]
+    if len(gegeven) != 1:
+        raise DomainError(
+            "Een verzending gaat via precies één kanaal: één correspondentieadres (binnenlands, buitenlands of "
+            f"postadres), faxnummer, emailadres, telefoonnummer of mijnOverheid; gegeven: {len(gegeven)}.",
+            "invalid-address",
+            field=NON_FIELD,
+        )
+    if verzending.aard_relatie == AardRelatie.afzender and verzending.ontvangstdatum is None:
+        raise DomainError(
+            "De `ontvangstdatum` is verplicht wanneer `aardRelatie` `afzender` is.", "required", field="ontvangstdatum"
+        )
+    if verzending.aard_relatie == AardRelatie.geadresseerde and verzending.verzenddatum is None:
+        raise DomainError(
+            "De `verzenddatum` is verplicht wanneer `aardRelatie` `geadresseerde` is.", "required", field="verzenddatum"
+        )
+    andere = Verzending.objects.filter(informatieobject=verzending.informatieobject).exclude(pk=verzending.pk)
+    if andere.exclude(aard_relatie=verzending.aard_relatie).exists():
+        raise DomainError(
+            "Een informatieobject is niet tegelijk inkomend en uitgaand: het heeft al verzendingen met een andere "
+            "`aardRelatie`.",
+            "inkomend-en-uitgaand",
+            field="aardRelatie",
+        )
+
+
+def verzending_url(verzending: Verzending) -> str:
+    return api_url(f"verzendingen/{verzending.uuid}")
+
+
+def verzending_snapshot(verzending: Verzending) -> dict:
+    """The verzending as the audit trail keeps it."""
+    return {
+        "url": verzending_url(verzending),
+        "informatieobject": informatieobject_url(verzending.informatieobject),
+        "betrokkene": verzending.betrokkene,
+        "aardRelatie": verzending.aard_relatie,
+        "ontvangstdatum": verzending.ontvangstdatum.isoformat() if verzending.ontvangstdatum else None,
+        "verzenddatum": verzending.verzenddatum.isoformat() if verzending.verzenddatum else None,
+        "kanaal": next((name for name in VERZENDING_KANALEN if _kanaal_gegeven(getattr(verzending, name))), None),
+    }
+
+
+def verzending_create(*, data: dict, auth: ClientAuth | None) -> Verzending:
+    informatieobject = data["informatieobject"]
+    with transaction.atomic():
+        # the document's row is the lock under which the aardRelatie of its verzendingen is decided
+        InformatieObject.objects.select_for_update().get(pk=informatieobject.pk)
+        latest = informatieobject.latest
+        authorisation_check(auth, {SCOPE_AANMAKEN}, latest.informatieobjecttype, latest.vertrouwelijkheidaanduiding)
+        verzending = Verzending(**data)
+        verzending_regels_check(verzending)
+        verzending.save()
+        _record(
+            versie=latest,
+            auth=auth,
+            actie=Actie.create,
+            resultaat=201,
+            resource="verzending",
+            resource_url=verzending_url(verzending),
+            weergave=str(verzending),
+            nieuw=verzending_snapshot(verzending),
+        )
+    return verzending
+
+
+def verzending_update(*, verzending: Verzending, data: dict, auth: ClientAuth | None, partial: bool) -> Verzending:
+    with transaction.atomic():
+        InformatieObject.objects.select_for_update().get(pk=verzending.informatieobject_id)
+        if "informatieobject" in data and data["informatieobject"] != verzending.informatieobject:
+            raise DomainError(
+                "Het informatieobject van een verzending kan niet gewijzigd worden.",
+                "wijzigen-niet-toegelaten",
+                field="informatieobject",
+            )
+        latest = verzending.informatieobject.latest
+        authorisation_check(auth, {SCOPE_BIJWERKEN}, latest.informatieobjecttype, latest.vertrouwelijkheidaanduiding)
+        oud = verzending_snapshot(verzending)
+        if not partial:
+            # a PUT writes the whole verzending: what it leaves out is empty afterwards
+            for name in (*VERZENDING_KANALEN, "ontvangstdatum", "verzenddatum"):
+                setattr(verzending, name, False if name == "mijn_overheid" else None)
+            verzending.toelichting = verzending.contactpersoonnaam = ""
+        for name, value in data.items():
+            setattr(verzending, name, value)
+        verzending_regels_check(verzending)
+        verzending.save()
+        _record(
+            versie=latest,
+            auth=auth,
+            actie=Actie.partial_update if partial else Actie.update,
+            resultaat=200,
+            resource="verzending",
+            resource_url=verzending_url(verzending),
+            weergave=str(verzending),
+            oud=oud,
+            nieuw=verzending_snapshot(verzending),
+        )
+    return verzending
+
+
+def verzending_delete(*, verzending: Verzending, auth: ClientAuth | None) -> None:
+    with transaction.atomic():
+        latest = verzending.informatieobject.latest
+        authorisation_check(auth, {SCOPE_VERWIJDEREN}, latest.informatieobjecttype, latest.vertrouwelijkheidaanduiding)
+        oud = verzending_snapshot(verzending)
+        url = verzending_url(verzending)
+        verzending.delete()
+        _record(
+            versie=latest,
+            auth=auth,
+            actie=Actie.destroy,
+            resultaat=204,
+            resource="verzending",
+            resource_url=url,
+            weergave=oud["betrokkene"],
+            oud=oud,
         )

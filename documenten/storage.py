@@ -9,7 +9,6 @@ Reads go in chunks of CHUNK_SIZE.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import contextlib
 import errno
@@ -64,44 +63,126 @@ class ChunkedFile(File):
     DEFAULT_CHUNK_SIZE = CHUNK_SIZE
 
 
-class DecodedContent:
-    """Base64 content decoded into an anonymous temporary file, with its size.
+class InvalidBase64Error(ValueError):
+    """The `inhoud` is no base64."""
 
-    The temporary file disappears when closed or garbage collected, so an aborted request
-    leaves nothing behind.
+
+class FileTooLargeError(ValueError):
+    """The decoded `inhoud` is larger than DOCUMENTEN_MAX_FILE_SIZE allows."""
+
+
+class DecodedContent:
+    """Base64 content decoded as it arrived (`Base64Sink`), with its size and SHA-256.
+
+    On local disk it is already a file of the storage under `stored_name`; elsewhere it is
+    an anonymous temporary file that `store_decoded` writes to the storage. Until a write
+    claims it, closing it (the view does, and Django closes request files after the
+    response) removes it, so a failed request leaves nothing behind.
     """
 
-    def __init__(self, file, size: int) -> None:
+    def __init__(self, *, file, stored_name: str, size: int, sha256: str) -> None:
         self.file = file
+        self.stored_name = stored_name
         self.size = size
+        self.sha256 = sha256
+
+    def claim(self) -> str:
+        name, self.stored_name = self.stored_name, ""
+        return name
 
     def close(self) -> None:
-        self.file.close()
+        if self.stored_name:
+            delete([self.claim()])
+        if self.file is not None:
+            self.file.close()
 
 
-def base64_decode_to_tempfile(value: str) -> DecodedContent:
-    """Decode base64 in chunks into a temporary file; ValueError when it is not base64."""
+class Base64Sink:
+    """Decodes base64 text as it arrives, block by block, into the storage (on local disk) or
+    a temporary file, hashing what it writes. Memory holds one block, whatever the size.
+
+    `write` takes base64 characters without whitespace (the caller leaves that out);
+    padding (`=`) may only end the content. `max_size` (0: none) bounds the decoded size.
+    """
+
+    def __init__(self, *, max_size: int = 0) -> None:
+        self._storage = documenten_storage()
+        self._max_size = max_size
+        self._pending = b""
+        self._ended = False
+        self._hash = hashlib.sha256()
+        self._name = ""
+        self._file = None
+        self.size = 0
+        if _on_local_disk(self._storage):
+            self._name = new_name("inhoud")
+            self._descriptor = _create(self._storage, self._name)
+        else:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - handed over in finish()
+            self._descriptor = self._file.fileno()
+
+    def write(self, text: bytes) -> None:
+        if not text:
+            return
+        if self._ended:
+            raise InvalidBase64Error("Not valid base64: padding inside the content.")
+        data = self._pending + text if self._pending else text
+        cut = len(data) - len(data) % 4
+        block, self._pending = data[:cut], data[cut:]
+        if not block:
+            return
+        padding = block.find(b"=", len(block) - 4)
+        if b"=" in block[: len(block) - 4] or (padding >= 0 and self._pending):
+            raise InvalidBase64Error("Not valid base64: padding inside the content.")
+        self._ended = padding >= 0
+        try:
+            decoded = binascii.a2b_base64(block, strict_mode=True)
+        except binascii.Error as exc:
+            raise InvalidBase64Error(f"Not valid base64: {exc}.") from exc
+        self.size += len(decoded)
+        if self._max_size and self.size > self._max_size:
+            raise FileTooLargeError(f"The content is larger than {self._max_size} bytes.")
+        self._hash.update(decoded)
+        _write_all(self._descriptor, decoded)
+
+    def finish(self) -> DecodedContent:
+        if self._pending:
+            raise InvalidBase64Error("The length of base64 content is a multiple of 4 characters.")
+        if self._file is None:
+            os.close(self._descriptor)
+        else:
+            self._file.seek(0)
+        return DecodedContent(file=self._file, stored_name=self._name, size=self.size, sha256=self._hash.hexdigest())
+
+    def abort(self) -> None:
+        if self._file is None:
+            os.close(self._descriptor)
+            delete([self._name])
+        else:
+            self._file.close()
+
+
+def base64_decode(value: str, *, max_size: int = 0) -> DecodedContent:
+    """Decode base64 text given whole (not streamed by the parser) in chunks, as `Base64Sink` does."""
     text = "".join(value.split()) if _WHITESPACE.search(value) else value
-    if len(text) % 4:
-        raise ValueError("The length of base64 content is a multiple of 4 characters.")
-    size = 0
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
+    if not text.isascii():
+        raise InvalidBase64Error("Not valid base64: it holds characters outside the base64 alphabet.")
+    sink = Base64Sink(max_size=max_size)
     try:
         for start in range(0, len(text), BASE64_CHUNK):
-            chunk = text[start : start + BASE64_CHUNK]
-            try:
-                data = base64.b64decode(chunk, validate=True)
-            except (binascii.Error, ValueError) as exc:
-                raise ValueError(f"Not valid base64: {exc}.") from exc
-            if "=" in chunk and start + BASE64_CHUNK < len(text):
-                raise ValueError("Not valid base64: padding inside the content.")
-            size += len(data)
-            handle.write(data)
-        handle.seek(0)
+            sink.write(text[start : start + BASE64_CHUNK].encode("ascii"))
+        return sink.finish()
     except BaseException:
-        handle.close()
+        sink.abort()
         raise
-    return DecodedContent(handle, size)
+
+
+def store_decoded(decoded: DecodedContent) -> StoredFile:
+    """Keep decoded base64 content in the storage: on local disk it is there already (hashed
+    while it was written); elsewhere it is written now."""
+    if decoded.stored_name:
+        return StoredFile(name=decoded.claim(), size=decoded.size, sha256=decoded.sha256)
+    return store(decoded.file)
 
 
 def new_name(prefix: str) -> str:

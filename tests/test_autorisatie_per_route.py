@@ -22,7 +22,7 @@ from rest_framework.test import APIClient
 
 from common.auth import jwt_encode
 from common.models import Applicatie, AuditTrail, Autorisatie, ClientCredential
-from documenten.models import Gebruiksrechten, InformatieObject, ObjectInformatieObject
+from documenten.models import Gebruiksrechten, InformatieObject, ObjectInformatieObject, Verzending
 from zaken.models import (
     Besluit,
     BesluitInformatieObject,
@@ -31,9 +31,11 @@ from zaken.models import (
     Rol,
     Status,
     Zaak,
+    ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
     ZaakObject,
+    ZaakVerzoek,
 )
 from zaken.services import catalogi_url
 from zaken.tests.factories import (
@@ -53,6 +55,27 @@ ORIGIN = f"http://{HOST}"
 RSIN = "002220647"
 MARK = "VERBORGEN"
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# Where the contactmomenten and verzoeken of other providers live: outside every configured
+# API root, so the Zaken API takes their URLs as given and fetches nothing.
+KLANTINTERACTIES = "https://klantinteracties.example/api/v1"
+ZAAK_ONDERDELEN = (
+    Status,
+    Resultaat,
+    Rol,
+    ZaakObject,
+    ZaakEigenschap,
+    ZaakInformatieObject,
+    KlantContact,
+    ZaakContactMoment,
+    ZaakVerzoek,
+)
+# The widest `expand` of each resource of the Documenten API that has one.
+DOCUMENTEN_EXPAND = {
+    "enkelvoudiginformatieobject": "informatieobjecttype",
+    "gebruiksrechten": "informatieobject.informatieobjecttype",
+    "objectinformatieobject": "informatieobject.informatieobjecttype",
+    "verzending": "informatieobject.informatieobjecttype",
+}
 ZRC_SCOPES = [
     "zaken.lezen",
     "zaken.aanmaken",
@@ -120,12 +143,13 @@ class World:
         documenten = InformatieObject.objects.filter(versies__titel__contains=MARK).distinct()
         uuids: set[uuid.UUID] = set()
         uuids.update(zaken.values_list("uuid", flat=True))
-        for model in (Status, Resultaat, Rol, ZaakObject, ZaakEigenschap, ZaakInformatieObject, KlantContact):
+        for model in ZAAK_ONDERDELEN:
             uuids.update(model.objects.filter(zaak__in=zaken).values_list("uuid", flat=True))
         uuids.update(besluiten.values_list("uuid", flat=True))
         uuids.update(BesluitInformatieObject.objects.filter(besluit__in=besluiten).values_list("uuid", flat=True))
         uuids.update(documenten.values_list("uuid", flat=True))
         uuids.update(Gebruiksrechten.objects.filter(informatieobject__in=documenten).values_list("uuid", flat=True))
+        uuids.update(Verzending.objects.filter(informatieobject__in=documenten).values_list("uuid", flat=True))
         uuids.update(
             ObjectInformatieObject.objects.filter(informatieobject__in=documenten).values_list("uuid", flat=True)
         )
@@ -159,6 +183,7 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
     beheer = world.beheer
     tekst = f"{naam} {MARK}" if naam != "binnen" else "zichtbaar"
     store = world.buiten if naam != "binnen" else world.binnen
+    kenmerk = f"{MARK}-{naam}" if naam != "binnen" else naam
     zaak = _created(
         beheer.post(
             "/zaken/api/v1/zaken",
@@ -194,6 +219,21 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
                 "informatieobject": document["url"],
                 "startdatum": "2024-01-01T00:00:00Z",
                 "omschrijvingVoorwaarden": tekst,
+            },
+            format="json",
+        )
+    )
+    store[f"verzending-{naam}"] = _created(
+        beheer.post(
+            "/documenten/api/v1/verzendingen",
+            {
+                "informatieobject": document["url"],
+                "betrokkene": f"{KLANTINTERACTIES}/klanten/{kenmerk}",
+                "aardRelatie": "geadresseerde",
+                "verzenddatum": "2024-05-02",
+                "contactPersoon": f"{KLANTINTERACTIES}/medewerkers/{kenmerk}",
+                "toelichting": tekst[:200],
+                "emailadres": "ada@example.org",
             },
             format="json",
         )
@@ -247,6 +287,20 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
                 "onderwerp": tekst[:200],
                 "toelichting": tekst,
             },
+            format="json",
+        )
+    )
+    store[f"zaakcontactmoment-{naam}"] = _created(
+        beheer.post(
+            "/zaken/api/v1/zaakcontactmomenten",
+            {"zaak": zaak["url"], "contactmoment": f"{KLANTINTERACTIES}/contactmomenten/{kenmerk}"},
+            format="json",
+        )
+    )
+    store[f"zaakverzoek-{naam}"] = _created(
+        beheer.post(
+            "/zaken/api/v1/zaakverzoeken",
+            {"zaak": zaak["url"], "verzoek": f"{KLANTINTERACTIES}/verzoeken/{kenmerk}"},
             format="json",
         )
     )
@@ -547,6 +601,9 @@ def test_reads_of_a_limited_client_hold_nothing_outside_its_autorisaties(world):
                             check("GET", f"{path}?expand", world.beperkt.get(path, {"expand": expand}))
                     if action == "retrieve" and route.view == "ZaakViewSet":
                         check("GET", f"{path}?expand", world.beperkt.get(path, {"expand": "hoofdzaak,rollen"}))
+                    documenten_expand = DOCUMENTEN_EXPAND.get(getattr(route.cls, "expand_resource", None))
+                    if documenten_expand and action in ("list", "retrieve"):
+                        check("GET", f"{path}?expand", world.beperkt.get(path, {"expand": documenten_expand}))
                 else:
                     check(
                         "POST", path, world.beperkt.post(path, {"uuid__in": hidden_list}, format="json"), *hidden_list
@@ -700,6 +757,16 @@ def _create_bodies(world: World) -> dict[str, tuple[str, dict, tuple[tuple[str, 
             {"zaak": zaak, "datumtijd": "2024-01-16T10:00:00Z", "kanaal": "balie"},
             (("zaak", "zaak", EIGENAAR),),
         ),
+        "ZaakContactMomentViewSet": (
+            "/zaken/api/v1/zaakcontactmomenten",
+            {"zaak": zaak, "contactmoment": f"{KLANTINTERACTIES}/contactmomenten/nieuw"},
+            (("zaak", "zaak", EIGENAAR),),
+        ),
+        "ZaakVerzoekViewSet": (
+            "/zaken/api/v1/zaakverzoeken",
+            {"zaak": zaak, "verzoek": f"{KLANTINTERACTIES}/verzoeken/nieuw"},
+            (("zaak", "zaak", EIGENAAR),),
+        ),
         "ZaakInformatieObjectViewSet": (
             "/zaken/api/v1/zaakinformatieobjecten",
             {"zaak": zaak, "informatieobject": nieuw_document()},
@@ -750,6 +817,18 @@ def _create_bodies(world: World) -> dict[str, tuple[str, dict, tuple[tuple[str, 
             {"informatieobject": document, "startdatum": "2024-01-01T00:00:00Z", "omschrijvingVoorwaarden": "x"},
             (("informatieobject", "document", EIGENAAR),),
         ),
+        "VerzendingViewSet": (
+            "/documenten/api/v1/verzendingen",
+            {
+                "informatieobject": document,
+                "betrokkene": f"{KLANTINTERACTIES}/klanten/nieuw",
+                "aardRelatie": "geadresseerde",
+                "verzenddatum": "2024-05-02",
+                "contactPersoon": f"{KLANTINTERACTIES}/medewerkers/nieuw",
+                "mijnOverheid": True,
+            },
+            (("informatieobject", "document", EIGENAAR),),
+        ),
         "ObjectInformatieObjectViewSet": (
             "/documenten/api/v1/objectinformatieobjecten",
             {"informatieobject": document, "object": zaak, "objectType": "zaak"},
@@ -766,11 +845,12 @@ def _answer(response) -> tuple:
 
 
 def _count_of_everything() -> int:
-    models = (Zaak, Status, Resultaat, Rol, ZaakObject, ZaakEigenschap, ZaakInformatieObject, KlantContact, Besluit)
+    models = (Zaak, *ZAAK_ONDERDELEN, Besluit)
     return (
         sum(m.objects.count() for m in models)
         + BesluitInformatieObject.objects.count()
         + Gebruiksrechten.objects.count()
+        + Verzending.objects.count()
     )
 
 

@@ -33,6 +33,25 @@ def test_bench_documenten_uploads_and_downloads_a_file_in_parts(tmp_path, settin
     assert not (tmp_path / "bench").exists()  # the command cleans up after itself
 
 
+def test_bench_documenten_base64_uploads_and_downloads_a_file_both_ways(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOCUMENTEN_BESTANDSDEEL_SIZE", str(8 * 1024 * 1024))
+    out = io.StringIO()
+
+    call_command("bench_documenten_base64", "--size", "20MiB", "--workdir", str(tmp_path / "bench"), stdout=out)
+
+    text = out.getvalue()
+    assert "Uploading 20 MiB as base64 inhoud" in text
+    assert "Uploading 20 MiB in bestandsdelen" in text
+    # The command raises when a download or the stored SHA-256 differs from the source.
+    assert "SHA-256 of each download and of `integriteit` match the source." in text
+    for way in ("base64", "bestandsdelen"):
+        line = next(line for line in text.splitlines() if line.startswith(way + " "))
+        upload, download = (float(rate) for rate in re.findall(r"([\d.]+) MiB/s", line))
+        idle, peak = (float(rss) for rss in re.findall(r"([\d.]+) MiB (?:->|\(\+)", line))
+        assert upload > 0 and download > 0 and 0 < idle <= peak, line
+    assert not (tmp_path / "bench").exists()  # the command cleans up after itself
+
+
 @pytest.mark.django_db(transaction=True)  # the command VACUUMs, which no transaction may enclose
 @pytest.mark.parametrize("beperkt", [False, True])
 def test_bench_zaken_list_compares_the_api_with_the_same_rows_in_raw_sql(beperkt):

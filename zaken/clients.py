@@ -84,6 +84,18 @@ def zaak_check(url: str) -> None:
     )
 
 
+def contactmoment_check(url: str) -> None:
+    """A contactmoment lives in a Contactmomenten (or Klantinteracties) API of another
+    provider: checked when that API is configured (`EXTERNAL_API_ROOTS`), else taken as given."""
+    reference_check(url, required=("bronorganisatie", "kanaal"), what="a contactmoment", outside_roots_allowed=True)
+
+
+def verzoek_check(url: str) -> None:
+    """A verzoek lives in a Verzoeken API of another provider: checked when that API is
+    configured (`EXTERNAL_API_ROOTS`), else taken as given."""
+    reference_check(url, required=("bronorganisatie", "status"), what="a verzoek", outside_roots_allowed=True)
+
+
 @dataclass(frozen=True)
 class SelectielijstResultaat:
     """A resultaat (selectielijstklasse) of the Selectielijst, as far as archiving needs it."""

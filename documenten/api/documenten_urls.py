@@ -17,6 +17,7 @@ router.register(
 router.register("gebruiksrechten", views.GebruiksrechtenViewSet)
 router.register("integriteitsafwijkingen", views.IntegriteitsAfwijkingViewSet)
 router.register("objectinformatieobjecten", views.ObjectInformatieObjectViewSet)
+router.register("verzendingen", views.VerzendingViewSet)
 
 urlpatterns = api_urlpatterns(
     app_name,
@@ -30,6 +31,6 @@ urlpatterns = api_urlpatterns(
     "stored file gets its SHA-256 at write time in `integriteit`; a periodic task recomputes it and lists what no "
     "longer matches under `integriteitsafwijkingen` (an extension of the standard).\n\n"
     "Notifications are published on kanaal `documenten` for every create, update and delete (resources "
-    "`enkelvoudiginformatieobject`, `gebruiksrechten`, `objectinformatieobject`), with the kenmerken "
+    "`enkelvoudiginformatieobject`, `gebruiksrechten`, `objectinformatieobject`, `verzending`), with the kenmerken "
     "`bronorganisatie`, `informatieobjecttype`, `vertrouwelijkheidaanduiding` and `status`.",
 )

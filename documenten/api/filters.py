@@ -7,7 +7,14 @@ from django_filters import rest_framework as filters
 from common.filters import FilterSet, MomentFilter
 from common.safe_urls import resolve_url
 
-from ..models import EnkelvoudigInformatieObject, Gebruiksrechten, IntegriteitsAfwijking, ObjectInformatieObject
+from ..models import (
+    AardRelatie,
+    EnkelvoudigInformatieObject,
+    Gebruiksrechten,
+    IntegriteitsAfwijking,
+    ObjectInformatieObject,
+    Verzending,
+)
 
 
 def _uuid_of(url: str) -> str | None:
@@ -91,3 +98,22 @@ class IntegriteitsAfwijkingFilter(FilterSet):
     class Meta:
         model = IntegriteitsAfwijking
         fields = ("informatieobject", "soort")
+
+
+class VerzendingFilter(FilterSet):
+    aardRelatie = filters.ChoiceFilter(
+        field_name="aard_relatie",
+        choices=AardRelatie.choices,
+        help_text="Omschrijving van de aard van de relatie van de BETROKKENE tot het INFORMATIEOBJECT.",
+    )
+    informatieobject = InformatieObjectUrlFilter(
+        help_text="URL-referentie naar het informatieobject dat is ontvangen of verzonden."
+    )
+    betrokkene = filters.CharFilter(
+        help_text="URL-referentie naar de betrokkene waarvan het informatieobject is ontvangen of waaraan dit is "
+        "verzonden."
+    )
+
+    class Meta:
+        model = Verzending
+        fields = ("informatieobject", "betrokkene")

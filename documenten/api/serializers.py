@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from common.constants import ComponentTypes, VertrouwelijkheidsAanduiding
+from common.exceptions import DomainError
 from common.models import AuditTrail
 from common.safe_urls import resolve_url
 
 from .. import storage
 from ..models import (
+    AardRelatie,
     BestandsDeel,
     ChecksumAlgoritme,
     EnkelvoudigInformatieObject,
@@ -22,7 +25,9 @@ from ..models import (
     ObjectInformatieObject,
     ObjectType,
     OndertekeningSoort,
+    PostadresType,
     Status,
+    Verzending,
 )
 
 NAMESPACE = "documenten"
@@ -38,11 +43,20 @@ def informatieobject_detail_url(informatieobject: InformatieObject, request) -> 
     )
 
 
+def file_too_large() -> DomainError:
+    """The operator's maximum for one file (DOCUMENTEN_MAX_FILE_SIZE) is exceeded."""
+    return DomainError(
+        f"De inhoud is groter dan de {settings.DOCUMENTEN_MAX_FILE_SIZE} bytes die deze API per bestand aanvaardt.",
+        "file-too-large",
+        status_code=413,
+    )
+
+
 class Base64Inhoud(serializers.Field):
     """Written as base64 (`format: byte`), read as the download URL (`format: uri`).
 
-    The base64 text is decoded in chunks into a temporary file (see `storage`); the
-    services store that file and hash it on the way.
+    The JSON parser of the documents decodes the base64 text while the body comes in, into
+    the storage (`storage.Base64Sink`); the services keep that file.
     """
 
     def __init__(self, **kwargs) -> None:
@@ -66,11 +80,15 @@ class Base64Inhoud(serializers.Field):
         return f"{url}/download?versie={versie.versie}"
 
     def to_internal_value(self, data):
+        if isinstance(data, storage.DecodedContent):
+            return data  # decoded by the parser while the body came in (`parsers.InhoudJSONParser`)
         if not isinstance(data, str):
             raise serializers.ValidationError("Geef de inhoud als base64-tekst.", code="invalid")
         try:
-            return storage.base64_decode_to_tempfile(data)
-        except ValueError as exc:
+            return storage.base64_decode(data, max_size=settings.DOCUMENTEN_MAX_FILE_SIZE)
+        except storage.FileTooLargeError as exc:
+            raise file_too_large() from exc
+        except storage.InvalidBase64Error as exc:
             raise serializers.ValidationError(str(exc), code="invalid") from exc
 
 
@@ -260,6 +278,12 @@ class EnkelvoudigInformatieObjectZoekSerializer(serializers.Serializer):
     uuid__in = serializers.ListField(
         child=serializers.UUIDField(), help_text="Array of unieke resource identifiers (UUID4)"
     )
+    expand = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Haal details van gelinkte resources direct op (zie de `expand` van de lijst): "
+        "`informatieobjecttype`.",
+    )
 
 
 class LockSerializer(serializers.Serializer):
@@ -322,6 +346,191 @@ class ObjectInformatieObjectSerializer(serializers.HyperlinkedModelSerializer):
         fields = ("url", "informatieobject", "object", "object_type")
         extra_kwargs = {"url": {"lookup_field": "uuid", "view_name": f"{NAMESPACE}:objectinformatieobject-detail"}}
         validators: list = []  # uniqueness is a rule of the service (`unique`, as the standard names it)
+
+
+class BinnenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer):
+    huisletter = serializers.CharField(
+        max_length=1,
+        required=False,
+        allow_blank=True,
+        help_text="Een door of namens het bevoegd gemeentelijk orgaan ten aanzien van een adresseerbaar object "
+        "toegekende toevoeging aan een huisnummer in de vorm van een alfanumeriek teken.",
+    )
+    huisnummer = serializers.IntegerField(
+        min_value=1,
+        max_value=99999,
+        help_text="Een door of namens het bevoegd gemeentelijk orgaan ten aanzien van een adresseerbaar object "
+        "toegekende nummering.",
+    )
+    huisnummer_toevoeging = serializers.CharField(
+        max_length=4,
+        required=False,
+        allow_blank=True,
+        help_text="Een door of namens het bevoegd gemeentelijk orgaan ten aanzien van een adresseerbaar object "
+        "toegekende nadere toevoeging aan een huisnummer of een combinatie van huisnummer en huisletter.",
+    )
+    naam_openbare_ruimte = serializers.CharField(
+        max_length=80,
+        help_text="Een door het bevoegde gemeentelijke orgaan aan een GEMEENTELIJKE OPENBARE RUIMTE toegekende "
+        "benaming.",
+    )
+    postcode = serializers.CharField(
+        max_length=6,
+        required=False,
+        allow_blank=True,
+        help_text="De door TNT Post vastgestelde code behorende bij een bepaalde combinatie van een naam van een "
+        "woonplaats, naam van een openbare ruimte en een huisnummer.",
+    )
+    woonplaatsnaam = serializers.CharField(
+        max_length=80, help_text="De door het bevoegde gemeentelijke orgaan aan een WOONPLAATS toegekende benaming."
+    )
+
+
+class BuitenlandsCorrespondentieadresVerzendingSerializer(serializers.Serializer):
+    adres_buitenland1 = serializers.CharField(
+        max_length=35,
+        help_text="Het eerste deel dat behoort bij het afwijkend buitenlandse correspondentieadres van de "
+        "betrokkene in zijn/haar rol bij de zaak.",
+    )
+    adres_buitenland2 = serializers.CharField(
+        max_length=35,
+        required=False,
+        allow_blank=True,
+        help_text="Het tweede deel dat behoort bij het afwijkend buitenlandse correspondentieadres van de "
+        "betrokkene in zijn/haar rol bij de zaak.",
+    )
+    adres_buitenland3 = serializers.CharField(
+        max_length=35,
+        required=False,
+        allow_blank=True,
+        help_text="Het derde deel dat behoort bij het afwijkend buitenlandse correspondentieadres van de "
+        "betrokkene in zijn/haar rol bij de zaak.",
+    )
+    land_postadres = serializers.URLField(
+        max_length=200,
+        help_text="Het LAND dat behoort bij het afwijkend buitenlandse correspondentieadres van de betrokkene in "
+        "zijn/haar rol bij de zaak.",
+    )
+
+
+class BuitenlandsCorrespondentiepostadresVerzendingSerializer(serializers.Serializer):
+    post_bus_of_antwoordnummer = serializers.IntegerField(
+        min_value=1,
+        max_value=9999,
+        help_text="De numerieke aanduiding zoals deze door de Nederlandse PTT is vastgesteld voor postbusadressen "
+        "en antwoordnummeradressen.",
+    )
+    postadres_postcode = serializers.CharField(
+        max_length=6,
+        help_text="De officiële Nederlandse PTT codering, bestaande uit een numerieke woonplaatscode en een "
+        "alfabetische lettercode.",
+    )
+    postadres_type = serializers.ChoiceField(
+        choices=PostadresType.choices, help_text="Aanduiding van het soort postadres."
+    )
+    woonplaatsnaam = serializers.CharField(
+        max_length=80, help_text="De door het bevoegde gemeentelijke orgaan aan een WOONPLAATS toegekende benaming."
+    )
+
+
+VERZENDING_KANAAL = (
+    " Een verzending gaat via precies één kanaal: één van `binnenlandsCorrespondentieadres`, "
+    "`buitenlandsCorrespondentieadres`, `correspondentiePostadres`, `faxnummer`, `emailadres`, `telefoonnummer` of "
+    "`mijnOverheid` (`true`)."
+)
+
+
+class VerzendingSerializer(serializers.HyperlinkedModelSerializer):
+    informatieobject = InformatieObjectUrlField(
+        help_text="URL-referentie naar het informatieobject dat is ontvangen of verzonden."
+    )
+    aard_relatie = serializers.ChoiceField(
+        choices=AardRelatie.choices,
+        help_text="Omschrijving van de aard van de relatie van de BETROKKENE tot het INFORMATIEOBJECT.",
+    )
+    ontvangstdatum = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="De datum waarop het INFORMATIEOBJECT ontvangen is. Verplicht te registreren voor "
+        "INFORMATIEOBJECTen die van buiten de zaakbehandelende organisatie(s) ontvangen zijn. Vervangt het "
+        "gelijknamige attribuut uit Informatieobject. Verplicht gevuld wanneer aardRelatie de waarde 'afzender' "
+        "heeft.",
+    )
+    verzenddatum = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="De datum waarop het INFORMATIEOBJECT verzonden is, zoals deze op het INFORMATIEOBJECT vermeld "
+        "is. Eenzelfde informatieobject kan niet tegelijk inkomend en uitgaand zijn: alle verzendingen van een "
+        "informatieobject hebben dezelfde `aardRelatie`. Vervangt het gelijknamige attribuut uit Informatieobject. "
+        "Verplicht gevuld wanneer aardRelatie de waarde 'geadresseerde' heeft.",
+    )
+    binnenlands_correspondentieadres = BinnenlandsCorrespondentieadresVerzendingSerializer(
+        required=False,
+        allow_null=True,
+        help_text="Het correspondentieadres, betreffende een adresseerbaar object, van de BETROKKENE, zijnde "
+        "afzender of geadresseerde, zoals vermeld in het ontvangen of verzonden INFORMATIEOBJECT indien dat afwijkt "
+        "van het reguliere binnenlandse correspondentieadres van BETROKKENE." + VERZENDING_KANAAL,
+    )
+    buitenlands_correspondentieadres = BuitenlandsCorrespondentieadresVerzendingSerializer(
+        required=False,
+        allow_null=True,
+        help_text="De gegevens van het adres in het buitenland van BETROKKENE, zijnde afzender of geadresseerde, "
+        "zoals vermeld in het ontvangen of verzonden INFORMATIEOBJECT en dat afwijkt van de reguliere "
+        "correspondentiegegevens van BETROKKENE." + VERZENDING_KANAAL,
+    )
+    correspondentie_postadres = BuitenlandsCorrespondentiepostadresVerzendingSerializer(
+        required=False,
+        allow_null=True,
+        help_text="De gegevens die tezamen een postbusadres of antwoordnummeradres vormen van BETROKKENE, zijnde "
+        "afzender of geadresseerde, zoals vermeld in het ontvangen of verzonden INFORMATIEOBJECT en dat afwijkt van "
+        "de reguliere correspondentiegegevens van BETROKKENE." + VERZENDING_KANAAL,
+    )
+    faxnummer = serializers.CharField(
+        max_length=15,
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text="faxnummer van de ontvanger of afzender.",
+    )
+    emailadres = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text="emailadres van de ontvanger of afzender.",
+    )
+    mijn_overheid = serializers.BooleanField(
+        required=False, help_text="is het informatieobject verzonden via mijnOverheid naar de ontvanger."
+    )
+    telefoonnummer = serializers.CharField(
+        max_length=15,
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text="telefoonnummer van de ontvanger of afzender.",
+    )
+
+    class Meta:
+        model = Verzending
+        fields = (
+            "url",
+            "betrokkene",
+            "informatieobject",
+            "aard_relatie",
+            "toelichting",
+            "ontvangstdatum",
+            "verzenddatum",
+            "contact_persoon",
+            "contactpersoonnaam",
+            "binnenlands_correspondentieadres",
+            "buitenlands_correspondentieadres",
+            "correspondentie_postadres",
+            "faxnummer",
+            "emailadres",
+            "mijn_overheid",
+            "telefoonnummer",
+        )
+        extra_kwargs = {"url": {"lookup_field": "uuid", "view_name": f"{NAMESPACE}:verzending-detail"}}
 
 
 class WijzigingenSerializer(serializers.Serializer):

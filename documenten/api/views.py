@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC
 
 from django.conf import settings
@@ -31,6 +32,7 @@ from ..models import (
     InformatieObject,
     IntegriteitsAfwijking,
     ObjectInformatieObject,
+    Verzending,
 )
 from ..services import (
     SCOPE_AANMAKEN,
@@ -41,9 +43,10 @@ from ..services import (
     SCOPE_LOCK,
     SCOPE_VERWIJDEREN,
 )
-from . import filters
+from . import expand, filters
 from . import serializers as s
-from .parsers import MULTIPART_FRAMING, BestandsDeelParser
+from .parsers import MULTIPART_FRAMING, BestandsDeelParser, InhoudJSONParser
+from .renderers import ExpandRenderer
 
 SCOPE_AUDITTRAILS = "audittrails.lezen"
 LEZEN = {SCOPE_LEZEN}
@@ -116,6 +119,46 @@ class DocumentenViewSet(viewsets.GenericViewSet):
         return self.request.headers.get("X-Audit-Toelichting", "")
 
 
+EXPAND_PARAMETER = OpenApiParameter(
+    "expand",
+    OpenApiTypes.STR,
+    description="Haal details van gelinkte resources direct op. Als je meerdere resources tegelijk wilt ophalen "
+    "kun je deze scheiden met een komma. Voor het ophalen van resources die een laag dieper genest zijn wordt de "
+    "punt-notatie gebruikt. Mogelijk: `informatieobjecttype` bij een informatieobject; `informatieobject` en "
+    "`informatieobject.informatieobjecttype` bij gebruiksrechten, objectinformatieobjecten en verzendingen. Wat de "
+    "client zelf niet mag lezen, blijft `null`.",
+)
+
+
+class ExpandMixin:
+    """`expand` on the list and the read: the related resources under `_expand` (see `expand`)."""
+
+    renderer_classes = (ExpandRenderer,)
+    expand_resource = ""
+
+    def expanded(self, instances, data, paths) -> list[dict]:
+        tree = expand.parse(paths, self.expand_resource)
+        expander = expand.Expander(auth=self.request.auth, context=self.get_serializer_context())
+        return expander.many(self.expand_resource, instances, data, tree)
+
+    def list(self, request, *args, **kwargs):
+        paths = request.query_params.get("expand", "")
+        expand.parse(paths, self.expand_resource)  # an unknown name is refused before anything is read
+        if not paths:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page) if page is not None else list(queryset)
+        data = self.expanded(rows, self.get_serializer(rows, many=True).data, paths)
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        paths = request.query_params.get("expand", "")
+        expand.parse(paths, self.expand_resource)
+        instance = self.get_object()
+        return Response(self.expanded([instance], [self.get_serializer(instance).data], paths)[0])
+
+
 def _versie_query(request) -> dict:
     """`versie` and `registratieOp`, checked: a wrong value is a 400, not a silent default."""
     result: dict = {}
@@ -161,12 +204,13 @@ def _versie_query(request) -> dict:
         "de documenten en de downloadlink (`inhoud`) naar de binary data. Alleen de laatste versie van elk "
         "(ENKELVOUDIG) INFORMATIEOBJECT wordt getoond, en alleen van de informatieobjecttypen en "
         "vertrouwelijkheidaanduidingen waarvoor de client geautoriseerd is.",
+        parameters=[EXPAND_PARAMETER],
     ),
     retrieve=extend_schema(
         summary="Een specifiek (ENKELVOUDIG) INFORMATIEOBJECT opvragen.",
         description="Het object bevat metadata over het document en de downloadlink (`inhoud`) naar de binary data. "
         "Dit geeft standaard de laatste versie; specifieke versies met `versie` of `registratieOp`.",
-        parameters=VERSIE_PARAMETERS,
+        parameters=[*VERSIE_PARAMETERS, EXPAND_PARAMETER],
     ),
     create=extend_schema(
         summary="Maak een (ENKELVOUDIG) INFORMATIEOBJECT aan.",
@@ -204,6 +248,7 @@ def _versie_query(request) -> dict:
     ),
 )
 class EnkelvoudigInformatieObjectViewSet(
+    ExpandMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     DocumentenViewSet,
@@ -214,6 +259,9 @@ class EnkelvoudigInformatieObjectViewSet(
     lookup_field = "informatieobject__uuid"
     lookup_url_kwarg = "uuid"
     serializer_class = s.EnkelvoudigInformatieObjectSerializer
+    expand_resource = "enkelvoudiginformatieobject"
+    # base64 `inhoud` is decoded while the body streams in; the rest of the body is parsed as everywhere
+    parser_classes = (InhoudJSONParser,)
     filterset_class = filters.EnkelvoudigInformatieObjectFilter
     required_scopes = {
         "list": LEZEN,
@@ -227,6 +275,13 @@ class EnkelvoudigInformatieObjectViewSet(
         "unlock": {SCOPE_LOCK, SCOPE_GEFORCEERD_UNLOCK},
         "zoek": LEZEN,
     }
+
+    @classmethod
+    def request_body_limit(cls) -> int:
+        """A document's body may carry a file of any size as base64 (`InhoudJSONParser` streams
+        it, and itself holds the rest of the body to DATA_UPLOAD_MAX_MEMORY_SIZE and the file to
+        DOCUMENTEN_MAX_FILE_SIZE): the length is not what `ProblemJsonMiddleware` judges."""
+        return sys.maxsize
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -404,9 +459,11 @@ class EnkelvoudigInformatieObjectViewSet(
     def zoek(self, request, *args, **kwargs):
         serializer = s.EnkelvoudigInformatieObjectZoekSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        paths = serializer.validated_data.get("expand", "")
+        expand.parse(paths, self.expand_resource)
         queryset = self.get_queryset().filter(informatieobject__uuid__in=serializer.validated_data["uuid__in"])
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        page = list(self.paginate_queryset(queryset))
+        return self.get_paginated_response(self.expanded(page, self.get_serializer(page, many=True).data, paths))
 
 
 class StreamedFile(FileResponse):
@@ -469,9 +526,12 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
     list=extend_schema(
         summary="Alle GEBRUIKSRECHTen opvragen.",
         description="Deze lijst kan gefilterd wordt met query-string parameters.",
+        parameters=[EXPAND_PARAMETER],
     ),
     retrieve=extend_schema(
-        summary="Een specifieke GEBRUIKSRECHT opvragen.", description="Een specifieke GEBRUIKSRECHT opvragen."
+        summary="Een specifieke GEBRUIKSRECHT opvragen.",
+        description="Een specifieke GEBRUIKSRECHT opvragen.",
+        parameters=[EXPAND_PARAMETER],
     ),
     create=extend_schema(
         summary="Maak een GEBRUIKSRECHT aan.",
@@ -491,6 +551,7 @@ class BestandsDeelViewSet(mixins.UpdateModelMixin, DocumentenViewSet):
     ),
 )
 class GebruiksrechtenViewSet(
+    ExpandMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -500,6 +561,7 @@ class GebruiksrechtenViewSet(
 ):
     queryset = Gebruiksrechten.objects.select_related("informatieobject").order_by("pk")
     serializer_class = s.GebruiksrechtenSerializer
+    expand_resource = "gebruiksrechten"
     filterset_class = filters.GebruiksrechtenFilter
     pagination_class = None
     required_scopes = {
@@ -546,10 +608,12 @@ class GebruiksrechtenViewSet(
     list=extend_schema(
         summary="Alle OBJECT-INFORMATIEOBJECT relaties opvragen.",
         description="Deze lijst kan gefilterd wordt met query-string parameters.",
+        parameters=[EXPAND_PARAMETER],
     ),
     retrieve=extend_schema(
         summary="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",
         description="Een specifieke OBJECT-INFORMATIEOBJECT relatie opvragen.",
+        parameters=[EXPAND_PARAMETER],
     ),
     create=extend_schema(
         summary="Maak een OBJECT-INFORMATIEOBJECT relatie aan.",
@@ -567,6 +631,7 @@ class GebruiksrechtenViewSet(
     ),
 )
 class ObjectInformatieObjectViewSet(
+    ExpandMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -575,6 +640,7 @@ class ObjectInformatieObjectViewSet(
 ):
     queryset = ObjectInformatieObject.objects.select_related("informatieobject").order_by("pk")
     serializer_class = s.ObjectInformatieObjectSerializer
+    expand_resource = "objectinformatieobject"
     filterset_class = filters.ObjectInformatieObjectFilter
     pagination_class = None
     required_scopes = {
@@ -607,6 +673,102 @@ class ObjectInformatieObjectViewSet(
 
     def perform_destroy(self, instance):
         services.objectinformatieobject_delete(relatie=instance, auth=self.request.auth)
+
+
+VERZENDING_REGELS = (
+    "**Er wordt gevalideerd op**\n"
+    "- precies één kanaal: één van `binnenlandsCorrespondentieadres`, `buitenlandsCorrespondentieadres`, "
+    "`correspondentiePostadres`, `faxnummer`, `emailadres`, `telefoonnummer` of `mijnOverheid` (`invalid-address`);\n"
+    "- `ontvangstdatum` bij `aardRelatie` `afzender`, `verzenddatum` bij `geadresseerde` (`required`);\n"
+    "- een informatieobject is niet tegelijk inkomend en uitgaand: alle verzendingen van één informatieobject "
+    "hebben dezelfde `aardRelatie` (`inkomend-en-uitgaand`);\n"
+    "- het `informatieobject` van een verzending wijzigt niet (`wijzigen-niet-toegelaten`)."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Alle VERZENDINGen opvragen.",
+        description="Deze lijst kan gefilterd wordt met query-string parameters. Alleen verzendingen van "
+        "informatieobjecten waarvoor de client geautoriseerd is.",
+        parameters=[EXPAND_PARAMETER],
+    ),
+    retrieve=extend_schema(
+        summary="Een specifieke VERZENDING opvragen.",
+        description="Een specifieke VERZENDING opvragen.",
+        parameters=[EXPAND_PARAMETER],
+    ),
+    create=extend_schema(
+        summary="Maak een VERZENDING aan.",
+        description="Voeg VERZENDINGen toe voor een INFORMATIEOBJECT en een BETROKKENE.\n\n" + VERZENDING_REGELS,
+    ),
+    update=extend_schema(
+        summary="Werk een VERZENDING in zijn geheel bij.",
+        description="Werk een VERZENDING in zijn geheel bij.\n\n" + VERZENDING_REGELS,
+    ),
+    partial_update=extend_schema(
+        summary="Werk een VERZENDING relatie deels bij.",
+        description="Werk een VERZENDING relatie deels bij. De regels gelden voor de verzending zoals zij na de "
+        "wijziging is: wie van kanaal wisselt, zet het vorige op `null`.\n\n" + VERZENDING_REGELS,
+    ),
+    destroy=extend_schema(summary="Verwijder een VERZENDING", description="Verwijder een VERZENDING."),
+)
+class VerzendingViewSet(
+    ExpandMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    DocumentenViewSet,
+):
+    """Verzendingen: from whom a document was received, or to whom it was sent, and how."""
+
+    queryset = Verzending.objects.select_related("informatieobject").order_by("pk")
+    serializer_class = s.VerzendingSerializer
+    expand_resource = "verzending"
+    filterset_class = filters.VerzendingFilter
+    required_scopes = {
+        "list": LEZEN,
+        "retrieve": LEZEN,
+        "create": {SCOPE_AANMAKEN},
+        "update": {SCOPE_BIJWERKEN},
+        "partial_update": {SCOPE_BIJWERKEN},
+        "destroy": {SCOPE_VERWIJDEREN},
+    }
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            allowed = selectors.informatieobjecten_authorised(self.request.auth, LEZEN)
+            queryset = queryset.filter(informatieobject__in=allowed)
+        return queryset
+
+    def get_object(self):
+        verzending = super().get_object()
+        # every action reads the verzending first: a client learns nothing of one it may not see
+        latest = verzending.informatieobject.latest
+        services.authorisation_check(
+            self.request.auth,
+            self.required_scopes[self.action],
+            latest.informatieobjecttype,
+            latest.vertrouwelijkheidaanduiding,
+        )
+        return verzending
+
+    def perform_create(self, serializer):
+        serializer.instance = services.verzending_create(data=serializer.validated_data, auth=self.request.auth)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.verzending_update(
+            verzending=serializer.instance,
+            data=serializer.validated_data,
+            auth=self.request.auth,
+            partial=serializer.partial,
+        )
+
+    def perform_destroy(self, instance):
+        services.verzending_delete(verzending=instance, auth=self.request.auth)
 
 
 @extend_schema_view(

@@ -94,17 +94,6 @@ def test_bad_input_is_refused_and_changes_nothing(client, iotype, documenten_sto
     assert stored == []
 
 
-def test_oversized_base64_is_refused_with_413(client, iotype, settings):
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
-    content = base64.b64encode(b"x" * 8192).decode()
-
-    response = client.post(EIO, eio_body(iotype, inhoud=content), format="json")
-
-    assert response.status_code == 413
-    assert response["Content-Type"] == "application/problem+json"
-    assert client.get(EIO).json()["count"] == 0
-
-
 def test_updates_need_the_lock(client, document):
     url = document["url"]
     unlocked = client.patch(url, {"titel": "Nieuw", "lock": "x"}, format="json")

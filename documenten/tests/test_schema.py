@@ -8,14 +8,9 @@ from common.testing import STANDARDS_DIR, compare_with_standard
 
 STANDARD = STANDARDS_DIR / "zgw" / "documenten-1.5.0.yaml"
 COMMITTED = Path(__file__).resolve().parents[1] / "openapi" / "documenten.yaml"
-# Verzendingen are not part of this issue; we leave them out rather than stub them.
-UNIMPLEMENTED = ("/verzendingen",)
 
 
 def known_departure(difference: str) -> bool:
-    # `expand` (inclusion of related resources) is not implemented.
-    if difference.endswith("query parameter expand missing") or difference.endswith("request: field expand missing"):
-        return True
     # The stored part itself is never exposed: it exists only until the file is merged.
     if difference == "PUT /bestandsdelen/{uuid} response: field inhoud missing":
         return True
@@ -24,14 +19,13 @@ def known_departure(difference: str) -> bool:
 
 
 def test_the_committed_schema_follows_the_standard():
-    differences = compare_with_standard(COMMITTED, STANDARD, unimplemented=UNIMPLEMENTED)
+    differences = compare_with_standard(COMMITTED, STANDARD)
 
     assert [d for d in differences if not known_departure(d)] == []
 
 
 def test_the_known_departures_are_still_there():
-    differences = compare_with_standard(COMMITTED, STANDARD, unimplemented=UNIMPLEMENTED)
+    differences = compare_with_standard(COMMITTED, STANDARD)
 
-    assert "GET /enkelvoudiginformatieobjecten: query parameter expand missing" in differences
     assert "PUT /bestandsdelen/{uuid} response: field inhoud missing" in differences
     assert any(d.startswith("HEAD /enkelvoudiginformatieobjecten/{uuid} response") for d in differences)

@@ -21,10 +21,12 @@ from .zaken import (
     Status,
     Volgnummer,
     Zaak,
+    ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
     ZaakObject,
     ZaakTelling,
+    ZaakVerzoek,
 )
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "Volgnummer",
     "Zaak",
     "ZaakBesluit",
+    "ZaakContactMoment",
     "ZaakEigenschap",
     "ZaakInformatieObject",
     "ZaakObject",
@@ -52,4 +55,5 @@ __all__ = [
     "ZaakType",
     "ZaakTypeInformatieObjectType",
     "ZaakTypenRelatie",
+    "ZaakVerzoek",
 ]

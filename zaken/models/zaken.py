@@ -509,6 +509,42 @@ class KlantContact(models.Model):
         return self.identificatie
 
 
+class ZaakContactMoment(models.Model):
+    """A contactmoment (in a Contactmomenten or Klantinteracties API of another provider) about the zaak."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text=UUID_HELP)
+    zaak = models.ForeignKey(
+        Zaak, on_delete=models.CASCADE, related_name="zaakcontactmomenten", help_text="URL-referentie naar de ZAAK."
+    )
+    contactmoment = models.URLField(
+        max_length=1000, help_text="URL-referentie naar het CONTACTMOMENT (in de Klantinteractie API)"
+    )
+
+    class Meta:
+        verbose_name = "zaakcontactmoment"
+        verbose_name_plural = "zaakcontactmomenten"
+
+    def __str__(self) -> str:
+        return self.contactmoment
+
+
+class ZaakVerzoek(models.Model):
+    """A verzoek (in a Verzoeken API of another provider) that the zaak handles."""
+
+    uuid = models.UUIDField(unique=True, default=_uuid.uuid4, help_text=UUID_HELP)
+    zaak = models.ForeignKey(
+        Zaak, on_delete=models.CASCADE, related_name="zaakverzoeken", help_text="URL-referentie naar de ZAAK."
+    )
+    verzoek = models.URLField(max_length=1000, help_text="URL-referentie naar het VERZOEK (in de Klantinteractie API)")
+
+    class Meta:
+        verbose_name = "zaakverzoek"
+        verbose_name_plural = "zaakverzoeken"
+
+    def __str__(self) -> str:
+        return self.verzoek
+
+
 class Volgnummer(volgnummers.Volgnummer):
     """The counters behind generated identificaties of zaken, besluiten and klantcontacten
     (`common.volgnummers`): soort `zaak` per bronorganisatie and year of registratie, `besluit`

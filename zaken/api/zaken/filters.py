@@ -18,9 +18,11 @@ from ...models import (
     Status,
     StatusType,
     Zaak,
+    ZaakContactMoment,
     ZaakInformatieObject,
     ZaakObject,
     ZaakType,
+    ZaakVerzoek,
 )
 from ...models.choices import BrondatumObjecttype, RolOmschrijvingGeneriek
 from ...models.zaken import BetrokkeneType
@@ -284,4 +286,26 @@ class KlantContactFilter(FilterSet):
 
     class Meta:
         model = KlantContact
+        fields: list[str] = []
+
+
+class ZaakContactMomentFilter(FilterSet):
+    zaak = UrlFilter(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    contactmoment = filters.CharFilter(
+        field_name="contactmoment", help_text="URL-referentie naar het CONTACTMOMENT (in de Klantinteractie API)"
+    )
+
+    class Meta:
+        model = ZaakContactMoment
+        fields: list[str] = []
+
+
+class ZaakVerzoekFilter(FilterSet):
+    zaak = UrlFilter(model=Zaak, help_text="URL-referentie naar de ZAAK.")
+    verzoek = filters.CharFilter(
+        field_name="verzoek", help_text="URL-referentie naar het VERZOEK (in de Klantinteractie API)"
+    )
+
+    class Meta:
+        model = ZaakVerzoek
         fields: list[str] = []

@@ -19,7 +19,7 @@ from common.auth import ClientAuth
 from common.constants import Archiefnominatie, Archiefstatus, VertrouwelijkheidsAanduiding
 from common.models import AuditTrail
 
-from ...clients import BadReferenceError, communicatiekanaal_check, zaak_check
+from ...clients import BadReferenceError, communicatiekanaal_check, contactmoment_check, verzoek_check, zaak_check
 from ...models import (
     Eigenschap,
     KlantContact,
@@ -31,11 +31,13 @@ from ...models import (
     StatusType,
     Zaak,
     ZaakBesluit,
+    ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
     ZaakObject,
     ZaakObjectType,
     ZaakType,
+    ZaakVerzoek,
 )
 from ...models.besluiten import Besluit
 from ...models.choices import AardRelatie, BrondatumObjecttype
@@ -787,6 +789,38 @@ class KlantContactSerializer(UrlMixin, serializers.ModelSerializer):
         model = KlantContact
         fields = ("url", "uuid", "zaak", "identificatie", "datumtijd", "kanaal", "onderwerp", "toelichting")
         read_only_fields = ("uuid",)
+
+
+class ZaakContactMomentSerializer(UrlMixin, serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text=URL_HELP)
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
+    contactmoment = serializers.URLField(
+        max_length=1000, help_text="URL-referentie naar het CONTACTMOMENT (in de Klantinteractie API)"
+    )
+
+    class Meta:
+        model = ZaakContactMoment
+        fields = ("url", "uuid", "zaak", "contactmoment")
+        read_only_fields = ("uuid",)
+
+    def validate_contactmoment(self, value: str) -> str:
+        return checked_reference(contactmoment_check, value)
+
+
+class ZaakVerzoekSerializer(UrlMixin, serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text=URL_HELP)
+    zaak = ReferenceField(model=Zaak, eigenaar=access.zaak_eigenaar, help_text="URL-referentie naar de ZAAK.")
+    verzoek = serializers.URLField(
+        max_length=1000, help_text="URL-referentie naar het VERZOEK (in de Klantinteractie API)"
+    )
+
+    class Meta:
+        model = ZaakVerzoek
+        fields = ("url", "uuid", "zaak", "verzoek")
+        read_only_fields = ("uuid",)
+
+    def validate_verzoek(self, value: str) -> str:
+        return checked_reference(verzoek_check, value)
 
 
 # --- zaakbesluit ---------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import uuid
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from drf_spectacular.types import OpenApiTypes
@@ -36,10 +37,12 @@ from ...models import (
     Status,
     Zaak,
     ZaakBesluit,
+    ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
     ZaakObject,
     ZaakType,
+    ZaakVerzoek,
 )
 from ...services import catalogi_url
 from ...zaak_selectors import ZakenLijst, zaken_aantal, zaken_pagina, zaken_pagina_rijen, zaken_relaties_laden
@@ -288,7 +291,8 @@ ZAAK_WRITE = (
     destroy=extend_schema(
         summary="Verwijder een ZAAK.",
         description="Verwijder een ZAAK samen met alle gerelateerde resources binnen deze API (statussen, "
-        "resultaat, rollen, zaakobjecten, zaakeigenschappen, zaakinformatieobjecten en deelzaken); de gespiegelde "
+        "resultaat, rollen, zaakobjecten, zaakeigenschappen, zaakinformatieobjecten, zaakcontactmomenten, "
+        "zaakverzoeken en deelzaken); de gespiegelde "
         "objectinformatieobjecten in de Documenten API worden ook verwijderd.",
     ),
 )
@@ -751,6 +755,94 @@ class KlantContactViewSet(
     @property
     def filterset_class(self):
         return filters.KlantContactFilter if self.action == "list" else None
+
+
+class ExterneRelatieViewSet(
+    OnderdeelWriteMixin,
+    CreateMixin,
+    DestroyMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    ZaakOnderdeelViewSet,
+):
+    """A relation of a zaak to an object of another provider's API: created and deleted, never changed.
+
+    As every other part of a zaak: a client writes it only for a zaak it may change, and on a
+    closed zaak only with `zaken.geforceerd-bijwerken`.
+    """
+
+    required_scopes = {"list": {LEZEN}, "retrieve": {LEZEN}, "create": WIJZIGEN, "destroy": WIJZIGEN}
+    collection = ""
+
+    def url_of(self, instance) -> str:
+        root = settings.ZAKEN_API_ROOT if settings.ZAKEN_API_ROOT.endswith("/") else settings.ZAKEN_API_ROOT + "/"
+        return f"{root}{self.collection}/{instance.uuid}"
+
+
+ZAAKCONTACTMOMENT_CREATE = (
+    "**Er wordt gevalideerd op:**\n- geldigheid URL naar het CONTACTMOMENT: onder een geconfigureerde API-root "
+    "(`EXTERNAL_API_ROOTS`) wordt het opgevraagd en moet het een contactmoment zijn (`bad-url`, "
+    "`invalid-resource`); daarbuiten wordt niets opgevraagd.\n\nBij een afgesloten zaak alleen met de scope "
+    "`zaken.geforceerd-bijwerken`."
+)
+ZAAKVERZOEK_CREATE = (
+    "**Er wordt gevalideerd op**\n- geldigheid URL naar de VERZOEK: onder een geconfigureerde API-root "
+    "(`EXTERNAL_API_ROOTS`) wordt het opgevraagd en moet het een verzoek zijn (`bad-url`, `invalid-resource`); "
+    "daarbuiten wordt niets opgevraagd.\n\nBij een afgesloten zaak alleen met de scope "
+    "`zaken.geforceerd-bijwerken`."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Alle ZAAKCONTACTMOMENTen opvragen.", description="Alle ZAAKCONTACTMOMENTen opvragen."),
+    retrieve=extend_schema(
+        summary="Een specifiek ZAAKCONTACTMOMENT opvragen.", description="Een specifiek ZAAKCONTACTMOMENT opvragen."
+    ),
+    create=extend_schema(summary="Maak een ZAAKCONTACTMOMENT aan.", description=ZAAKCONTACTMOMENT_CREATE),
+    destroy=extend_schema(
+        summary="Verwijder een ZAAKCONTACTMOMENT.",
+        description="Verwijder een ZAAKCONTACTMOMENT. Bij een afgesloten zaak alleen met de scope "
+        "`zaken.geforceerd-bijwerken`.",
+    ),
+)
+class ZaakContactMomentViewSet(ExterneRelatieViewSet):
+    """Zaakcontactmomenten: the contactmomenten (in another provider's API) about a zaak."""
+
+    queryset = ZaakContactMoment.objects.select_related("zaak").order_by("-pk")
+    serializer_class = serializers.ZaakContactMomentSerializer
+    pagination_class = None
+    resource = "zaakcontactmoment"
+    collection = "zaakcontactmomenten"
+
+    @property
+    def filterset_class(self):
+        return filters.ZaakContactMomentFilter if self.action == "list" else None
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Alle ZAAK-VERZOEKen opvragen.", description="Alle ZAAK-VERZOEKen opvragen."),
+    retrieve=extend_schema(
+        summary="Een specifieke ZAAK-VERZOEK opvragen.", description="Een specifieke ZAAK-VERZOEK opvragen."
+    ),
+    create=extend_schema(summary="Maak een ZAAK-VERZOEK aan.", description=ZAAKVERZOEK_CREATE),
+    destroy=extend_schema(
+        summary="Verwijder een ZAAK-VERZOEK.",
+        description="Verwijder een ZAAK-VERZOEK. Bij een afgesloten zaak alleen met de scope "
+        "`zaken.geforceerd-bijwerken`.",
+    ),
+)
+class ZaakVerzoekViewSet(ExterneRelatieViewSet):
+    """Zaakverzoeken: the verzoeken (in another provider's API) that a zaak handles."""
+
+    queryset = ZaakVerzoek.objects.select_related("zaak").order_by("-pk")
+    serializer_class = serializers.ZaakVerzoekSerializer
+    pagination_class = None
+    resource = "zaakverzoek"
+    collection = "zaakverzoeken"
+
+    @property
+    def filterset_class(self):
+        return filters.ZaakVerzoekFilter if self.action == "list" else None
 
 
 # --- nested under a zaak --------------------------------------------------------------------------
