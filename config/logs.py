@@ -64,7 +64,9 @@ def logging_config(*, log_format: str, level: str = "INFO") -> dict[str, Any]:
             "httpx": {"level": "WARNING"},
             # gunicorn's own lines go through the root handler, in the same shape
             "gunicorn.error": {"level": level, "handlers": [], "propagate": True},
-            "gunicorn.access": {"level": level, "handlers": [], "propagate": True},
+            # its access line repeats `request_finished` with a time in the local zone; the
+            # logs keep one time, the UTC `timestamp`
+            "gunicorn.access": {"level": level, "handlers": [], "propagate": False},
         },
     }
 

@@ -1,12 +1,15 @@
 """Settings for all four apps, read from the environment.
 
-Every setting has a default that runs the embedded system (SQLite, files on local disk,
-Celery tasks in-process). Setting DATABASE_URL and CELERY_BROKER_URL switches to
-PostgreSQL and Redis.
+Every setting has a default that runs the embedded system (SQLite, files on local disk;
+`bin/run` adds a Celery worker and beat on kombu's filesystem broker, `filesystem://`;
+without CELERY_BROKER_URL tasks run in-process). Setting DATABASE_URL and CELERY_BROKER_URL
+switches to PostgreSQL and Redis.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 from pathlib import Path
 
@@ -286,6 +289,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 3600),
 }
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # The embedded default's broker (bin/run): each message is a file under var/broker/, so
+    # a real worker and beat run with no server. One worker consumes (it locks each file
+    # while reading); the web processes, the beat and management commands only write.
+    _BROKER_DIR = VAR_DIR / "broker"
+    for _folder in ("berichten", "besturing"):
+        (_BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_BROKER_DIR / "berichten"),
+        "data_folder_out": str(_BROKER_DIR / "berichten"),
+        "control_folder": str(_BROKER_DIR / "besturing"),
+    }
+# Where the beat keeps when each entry last ran (the schedule itself is below).
+CELERY_BEAT_SCHEDULE_FILENAME = env("CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule"))
 CELERY_TIMEZONE = TIME_ZONE
 # Long-running work (transfers, destruction, sitemaps) holds a lease its run extends while
 # it makes progress; when a run stops giving signs of life for this long (its worker was
@@ -346,9 +363,9 @@ CELERY_BEAT_SCHEDULE["documenten-orphans"] = {
 
 # --- openbaarmaking ------------------------------------------------------------------------
 
-# Where the public (robots.txt, DiWoo sitemaps, downloads) reaches this deployment; the
-# Woo-index requires https.
-PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "https://localhost:8000").rstrip("/")
+# Where the public (robots.txt, DiWoo sitemaps, downloads) reaches this deployment: SITE_URL
+# unless the public reaches it elsewhere. The Woo-index harvests only https.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", SITE_URL).rstrip("/")
 # The own organisation that publishes (a TOOI identifier from the DiWoo organisation lists).
 OPENBAARMAKING_ORGANISATIE_TOOI = env(
     "OPENBAARMAKING_ORGANISATIE_TOOI", "https://identifier.overheid.nl/tooi/id/gemeente/gm0344"
@@ -403,8 +420,13 @@ ARCHIEF_OVERBRENGINGSTERMIJN = env_int("ARCHIEF_OVERBRENGINGSTERMIJN", 20)
 ARCHIEF_VERKLARING_ZAAKTYPE = env("ARCHIEF_VERKLARING_ZAAKTYPE")
 ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE = env("ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE")
 ARCHIEF_BRONORGANISATIE = env("ARCHIEF_BRONORGANISATIE", "000000000")
-# The Authorization header value the notifications component sends to our callback.
-ARCHIEF_NOTIFICATIES_AUTH = env("ARCHIEF_NOTIFICATIES_AUTH")
+# The Authorization header value the notifications component sends to the archive's callback
+# (its subscription's `auth`). Unset, one derived from SECRET_KEY: every process of this
+# deployment agrees on it, and `archief inrichten` subscribes the index with no setting.
+ARCHIEF_NOTIFICATIES_AUTH = (
+    env("ARCHIEF_NOTIFICATIES_AUTH")
+    or "Token " + hmac.new(SECRET_KEY.encode(), b"archief-notificaties", hashlib.sha256).hexdigest()
+)
 CELERY_BEAT_SCHEDULE |= {
     "archief-index-resync": {
         "task": "archief.tasks.index_resync",

@@ -18,7 +18,7 @@ from django.contrib.auth.models import Group, User
 from django.test import TestCase
 
 from archief import archivering, index, services, vernietiging
-from archief.apps import _ensure_subscription
+from archief.inrichting import index_abonneren
 from archief.models import IndexZaak
 from common.clients import APIClient, ClientError
 from config.urls import API_MOUNTS
@@ -148,7 +148,7 @@ def _roles():
 
 def test_catalogue_case_close_archive_destroy_verklaring(catalogue, settings):
     settings.ARCHIEF_NOTIFICATIES_AUTH = "Token archief"
-    _ensure_subscription(sender=None)
+    index_abonneren()
     settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 0
     settings.ARCHIEF_BRONORGANISATIE = RSIN
     settings.ARCHIEF_VERKLARING_ZAAKTYPE = catalogue["verklaringen"]["url"]

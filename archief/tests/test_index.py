@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 
 import httpx
 import pytest
@@ -126,23 +127,36 @@ def test_a_notification_about_a_url_outside_the_api_roots_changes_nothing(zgw, a
     assert not any("evil" in url for _, url in zgw.requests)
 
 
-def test_migrate_subscribes_the_index_to_kanaal_zaken(settings):
-    from django.apps import apps
+def test_inrichten_subscribes_the_index_to_kanaal_zaken_with_no_setting(zgw, anonymous_client):
+    """Out of the box: the subscription's auth is the one the callback accepts, none configured."""
+    from django.core.management import call_command
 
     from common.models import Abonnement
 
-    from ..apps import _ensure_subscription
+    call_command("archief", "inrichten", stdout=io.StringIO())
+    call_command("archief", "inrichten", stdout=io.StringIO())
 
-    settings.ARCHIEF_NOTIFICATIES_AUTH = "Token geheim"
-    _ensure_subscription(sender=apps.get_app_config("archief"))
-    _ensure_subscription(sender=apps.get_app_config("archief"))
+    abonnement = Abonnement.objects.get(kanalen=["zaken"])
+    assert abonnement.callback_url == "http://localhost:8000/archief/api/v1/notificaties"
+    zaak = zgw.add_zaak(zgw.add_zaaktype(), identificatie="ZAAK-A")
+    message = {
+        "kanaal": "zaken",
+        "hoofdObject": zaak["url"],
+        "resource": "zaak",
+        "resourceUrl": zaak["url"],
+        "actie": "create",
+        "aanmaakdatum": "2026-01-01T12:00:00Z",
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        refused = anonymous_client.post(
+            "/archief/api/v1/notificaties", message, format="json", HTTP_AUTHORIZATION="Token geraden"
+        )
+        accepted = anonymous_client.post(
+            "/archief/api/v1/notificaties", message, format="json", HTTP_AUTHORIZATION=abonnement.auth
+        )
 
-    abonnement = Abonnement.objects.get()
-    assert (abonnement.callback_url, abonnement.kanalen, abonnement.auth) == (
-        "http://localhost:8000/archief/api/v1/notificaties",
-        ["zaken"],
-        "Token geheim",
-    )
+    assert (refused.status_code, accepted.status_code) == (403, 204)
+    assert IndexZaak.objects.get().identificatie == "ZAAK-A"
 
 
 def test_the_fixity_check_asks_a_strict_provider_for_a_file(zgw):

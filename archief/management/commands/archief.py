@@ -1,22 +1,28 @@
-"""Run the archive's periodic work by hand: `manage.py archief resync|archiveren|integriteit|vernietigen`."""
+"""Run the archive's periodic work by hand: `manage.py archief inrichten|resync|archiveren|integriteit|vernietigen`."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from ... import archivering, index, vernietiging
+from ... import archivering, index, inrichting, vernietiging
 from ...clients import ZGW
 from ...models import IndexDocument, Vernietigingslijst
 
 
 class Command(BaseCommand):
-    help = "Resync the index, run the archiving step, check fixity, or carry out due vernietigingslijsten."
+    help = (
+        "Set up what the archive needs (inrichten), resync the index, run the archiving step, check fixity, "
+        "or carry out due vernietigingslijsten."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("stap", choices=["resync", "archiveren", "integriteit", "vernietigen"])
+        parser.add_argument("stap", choices=["inrichten", "resync", "archiveren", "integriteit", "vernietigen"])
 
     def handle(self, *args, stap: str, **options):
-        if stap == "resync":
+        if stap == "inrichten":
+            abonnement = inrichting.index_abonneren()
+            self.stdout.write(f"abonnement {abonnement.label}: {abonnement.callback_url} (kanaal zaken)")
+        elif stap == "resync":
             result = index.index_resync()
             self.stdout.write(f"{result.zaaktypen} zaaktypen, {result.zaken} zaken gelezen, {result.verwijderd} weg")
             for fout in result.fouten:
