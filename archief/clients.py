@@ -145,6 +145,10 @@ class ZGW:
 
     # --- Catalogi API -----------------------------------------------------------------------
 
+    @property
+    def catalogi(self) -> APIClient:
+        return self._client(settings.CATALOGI_API_ROOT)
+
     def zaaktypen(self) -> Iterator[dict]:
         return self._client(settings.CATALOGI_API_ROOT).list("zaaktypen")
 
@@ -183,10 +187,18 @@ class ZGW:
             client._json(client.request("POST", url.rstrip("/") + "/unlock", json={"lock": lock}), (204,))
 
     def informatieobject_create(
-        self, *, titel: str, bestandsnaam: str, formaat: str, inhoud: bytes, informatieobjecttype: str, **extra: Any
+        self,
+        *,
+        titel: str,
+        bestandsnaam: str,
+        formaat: str,
+        inhoud: bytes,
+        informatieobjecttype: str,
+        bronorganisatie: str,
+        **extra: Any,
     ) -> dict:
         data = {
-            "bronorganisatie": settings.ARCHIEF_BRONORGANISATIE,
+            "bronorganisatie": bronorganisatie,
             "titel": titel,
             "bestandsnaam": bestandsnaam,
             "formaat": formaat,

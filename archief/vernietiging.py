@@ -26,11 +26,11 @@ verklaring van vernietiging is stored as documents of a zaak of the configured z
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +38,7 @@ from django.utils import timezone
 from common.clients import ClientError
 from common.werk import lease_duur, lease_verlengen, lease_vrijgeven, verlopen_leases_overnemen
 
+from . import inrichting
 from .clients import ZGW, zgw_session
 from .index import index_zaak_schrijven
 from .models import IndexZaak, ItemStatus, Overgang, Vernietigingslijst, VernietigingslijstItem
@@ -49,10 +50,6 @@ from .verklaring import verklaring_csv, verklaring_xlsx
 logger = logging.getLogger(__name__)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class VerklaringError(Exception):
-    """The verklaring van vernietiging could not be stored."""
 
 
 @dataclass
@@ -171,23 +168,39 @@ def _finish(item: VernietigingslijstItem, status: str, fout: str = "") -> str:
     return status
 
 
-def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW) -> None:
-    """Store the verklaring (XLSX and CSV) as documents of a new zaak of the configured zaaktype.
+@dataclass(frozen=True)
+class Verklaringsplek:
+    """Where the verklaring goes: the zaaktype, the informatieobjecttype and the bronorganisatie."""
+
+    zaaktype: str
+    informatieobjecttype: str
+    bronorganisatie: str
+
+
+def verklaringsplek(*, zgw: ZGW) -> Verklaringsplek:
+    """The types are the archive's own (archief/inrichting.py, made on first use) unless the
+    settings name others; InrichtingError or ClientError when there is none to be had."""
+    typen = inrichting.verklaringtypen(catalogi=zgw.catalogi, nodig=("zaaktype", "vernietiging"))
+    return Verklaringsplek(
+        zaaktype=typen.zaaktype,
+        informatieobjecttype=typen.vernietiging,
+        bronorganisatie=inrichting.vereiste_bronorganisatie(catalogi=zgw.catalogi),
+    )
+
+
+def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW, plek: Verklaringsplek | None = None) -> None:
+    """Store the verklaring (XLSX and CSV) as documents of a new zaak of the verklaringen's zaaktype.
 
     Each URL is saved as soon as it exists, so a rerun after a failure creates nothing twice.
     """
-    zaaktype = settings.ARCHIEF_VERKLARING_ZAAKTYPE
-    informatieobjecttype = settings.ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE
-    if not zaaktype or not informatieobjecttype:
-        raise VerklaringError(
-            "ARCHIEF_VERKLARING_ZAAKTYPE and ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE must be configured."
-        )
+    plek = plek or verklaringsplek(zgw=zgw)
+    zaaktype, informatieobjecttype, rsin = plek.zaaktype, plek.informatieobjecttype, plek.bronorganisatie
     today = timezone.localdate().isoformat()
     if not lijst.verklaring_zaak:
         zaak = zgw.zaak_create(
             {
-                "bronorganisatie": settings.ARCHIEF_BRONORGANISATIE,
-                "verantwoordelijkeOrganisatie": settings.ARCHIEF_BRONORGANISATIE,
+                "bronorganisatie": rsin,
+                "verantwoordelijkeOrganisatie": rsin,
                 "zaaktype": zaaktype,
                 "startdatum": today,
                 "omschrijving": f"Verklaring van vernietiging {lijst.naam}"[:80],
@@ -207,6 +220,7 @@ def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW) -> None:
             formaat=formaat,
             inhoud=inhoud,
             informatieobjecttype=informatieobjecttype,
+            bronorganisatie=rsin,
             creatiedatum=today,
             auteur="Archiefbeheer",
             status="definitief",
@@ -268,6 +282,17 @@ def vernietigingslijsten_stilgevallen() -> list[tuple[int, uuid.UUID]]:
 
 def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering, token: uuid.UUID | str) -> None:
     with zgw_session(zgw) as client:
+        # Where the verklaring goes is settled before anything is destroyed: a list is never
+        # carried out without its verklaring following (and the archive's own catalogue is made
+        # while the index still holds the zaken that give it its bronorganisatie).
+        try:
+            plek = verklaringsplek(zgw=client)
+        except (ClientError, inrichting.InrichtingError) as exc:
+            logger.warning("verklaring_not_possible", extra={"lijst": str(lijst.uuid), "error": str(exc)})
+            _afsluiten(
+                lijst, token, f"Niets vernietigd: de verklaring van vernietiging kan niet opgeslagen worden: {exc}"
+            )
+            return
         for item in lijst.items.filter(status__in=(ItemStatus.voorgesteld, ItemStatus.mislukt)).order_by("pk"):
             if not lease_verlengen(Vernietigingslijst, lijst.pk, token):  # the heartbeat, per zaak
                 raise LeaseVerlorenError
@@ -283,8 +308,8 @@ def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering, t
         fout = ""
         if not lijst.items.filter(status=ItemStatus.mislukt).exists():
             try:
-                verklaring_opslaan(lijst, zgw=client)
-            except (ClientError, VerklaringError) as exc:
+                verklaring_opslaan(lijst, zgw=client, plek=plek)
+            except (ClientError, inrichting.InrichtingError) as exc:
                 fout = f"De verklaring van vernietiging kon niet opgeslagen worden: {exc}"
                 logger.warning("verklaring_not_stored", extra={"lijst": str(lijst.uuid), "error": str(exc)})
         else:
@@ -294,6 +319,11 @@ def _uitvoeren(lijst: Vernietigingslijst, zgw: ZGW | None, result: Uitvoering, t
                 + "; ".join(f"{i.identificatie or i.zaak}: {i.fout}" for i in failed)
                 + ". Er is nog geen verklaring van vernietiging: die volgt als elke zaak afgehandeld is."
             )
+    _afsluiten(lijst, token, fout)
+
+
+def _afsluiten(lijst: Vernietigingslijst, token: uuid.UUID | str, fout: str) -> None:
+    """The run's outcome: vernietigd, or mislukt with `fout` (a rerun continues where this one stopped)."""
     with transaction.atomic():
         lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
         if str(lijst.lease_token) != str(token):
@@ -327,3 +357,27 @@ def vernietigingslijsten_due() -> list[int]:
             status=Status.klaar_voor_vernietiging, vernietigen_vanaf__lte=timezone.now()
         ).values_list("pk", flat=True)
     )
+
+
+def waarom_niet_uitgevoerd(lijst: Vernietigingslijst, *, nu: dt.datetime | None = None) -> str:
+    """Why a list that is not destroyed was not carried out now, in words for its people."""
+    nu = nu or timezone.now()
+    if lijst.status == Status.vernietigd:
+        return f"is al vernietigd ({timezone.localtime(lijst.uitgevoerd_op):%d-%m-%Y %H:%M})"
+    if lijst.lease_tot and lijst.lease_tot > nu:
+        return "wordt op dit moment uitgevoerd door een andere run"
+    if lijst.status == Status.klaar_voor_vernietiging and lijst.vernietigen_vanaf and lijst.vernietigen_vanaf > nu:
+        vastgesteld = lijst.overgangen.filter(naar=Status.klaar_voor_vernietiging).order_by("-datum").first()
+        uren = round((lijst.vernietigen_vanaf - vastgesteld.datum).total_seconds() / 3600) if vastgesteld else None
+        wachttijd = f" (wachttijd {uren} uur)" if uren is not None else ""
+        return f"wacht tot {timezone.localtime(lijst.vernietigen_vanaf):%d-%m-%Y %H:%M}{wachttijd}"
+    wacht_op = {
+        Status.nieuw: f"de recordmanager ({lijst.auteur}): nog niet ingediend",
+        Status.klaar_voor_beoordeling: f"de beoordeling door {lijst.beoordelaar} en de medebeoordelaars",
+        Status.wijzigingen_gevraagd: f"de recordmanager ({lijst.auteur}): er zijn wijzigingen gevraagd",
+        Status.beoordeeld: f"de recordmanager ({lijst.auteur}): aanbieden aan de archivaris",
+        Status.klaar_voor_archivaris: f"de vaststelling door de archivaris ({lijst.archivaris})",
+    }
+    if lijst.status in wacht_op:
+        return f"wacht op {wacht_op[lijst.status]}"
+    return f"status {lijst.get_status_display()}"

@@ -7,7 +7,7 @@ the Celery app run the same check before they serve anything.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 
 from config.secrets import REPOSITORY_DEFAULTS
 
@@ -52,3 +52,19 @@ def refuse_weak_secrets() -> None:
     errors = weak_secret_errors()
     if errors:
         raise ImproperlyConfigured("; ".join(f"{error.msg} {error.hint}" for error in errors))
+
+
+@register("compatibility", deploy=False)
+def check_deprecated_settings(app_configs=None, **kwargs) -> list[Warning]:
+    """A warning per former setting name still in the environment (config/settings.py)."""
+    import os
+
+    return [
+        Warning(
+            f"{former} is deprecated: it is read as {name}.",
+            hint=f"Rename {former} to {name} (docs/configuration.md).",
+            id="levensloop.W001",
+        )
+        for former, name in getattr(settings, "DEPRECATED_SETTINGS", {}).items()
+        if os.environ.get(former)
+    ]

@@ -42,6 +42,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+# Former names of settings that are still read, with the name that replaced them; the
+# system check `levensloop.W001` (common/checks.py) names each one found in the environment.
+DEPRECATED_SETTINGS: dict[str, str] = {}
+
+
+def env_renamed(name: str, former: str, default: str = "") -> str:
+    """`name` from the environment, else its deprecated former name `former`, else the default."""
+    DEPRECATED_SETTINGS[former] = name
+    return os.environ.get(name) or os.environ.get(former) or default
+
+
 VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -412,14 +423,21 @@ CELERY_BEAT_SCHEDULE.update(
 # How long after the archivist's approval a vernietigingslijst is carried out (hours):
 # time to stop it if something was overlooked.
 ARCHIEF_VERNIETIGING_WACHTTIJD = env_int("ARCHIEF_VERNIETIGING_WACHTTIJD", 7 * 24)
-# Years after einddatum within which blijvend te bewaren zaken must be transferred to the
-# archive (Archiefwet 1995: 20; the new Archiefwet: 10).
-ARCHIEF_OVERBRENGINGSTERMIJN = env_int("ARCHIEF_OVERBRENGINGSTERMIJN", 20)
-# Where the verklaring van vernietiging is archived: a zaak of this zaaktype (blijvend
-# bewaren) is made per list, and the verklaring is a document of this informatieobjecttype.
+# The legal transfer term: years after the einddatum within which blijvend te bewaren zaken
+# must be transferred to the archive (Archiefwet 1995: 20; the new Archiefwet: 10). Earlier
+# only under an agreement. Formerly also TRANSFER_TERM_YEARS.
+ARCHIEF_OVERBRENGINGSTERMIJN = int(env_renamed("ARCHIEF_OVERBRENGINGSTERMIJN", "TRANSFER_TERM_YEARS", "20"))
+# The organisation's RSIN, the bronorganisatie of everything the archive writes (its
+# catalogue, the verklaringen). Unset: the bronorganisatie most zaken in the index carry.
+# Formerly also TRANSFER_BRONORGANISATIE.
+ARCHIEF_BRONORGANISATIE = env_renamed("ARCHIEF_BRONORGANISATIE", "TRANSFER_BRONORGANISATIE")
+# The archive stores its verklaringen in a catalogue of its own, made through the Catalogi
+# API (`archief inrichten`, archief/inrichting.py). These name another provider's types
+# instead: the zaaktype of the zaak made per vernietigingslijst, the informatieobjecttype of
+# the verklaring van vernietiging, and that of the verklaring van overbrenging.
 ARCHIEF_VERKLARING_ZAAKTYPE = env("ARCHIEF_VERKLARING_ZAAKTYPE")
 ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE = env("ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE")
-ARCHIEF_BRONORGANISATIE = env("ARCHIEF_BRONORGANISATIE", "000000000")
+TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE")
 # The Authorization header value the notifications component sends to the archive's callback
 # (its subscription's `auth`). Unset, one derived from SECRET_KEY: every process of this
 # deployment agrees on it, and `archief inrichten` subscribes the index with no setting.
@@ -461,9 +479,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
 # --- overbrenging ------------------------------------------------------------------------
 
 INSTALLED_APPS += ["archief.overbrenging"]
-# Years after the einddatum of a case before it must be transferred to the archive
-# (Archiefwet 1995: 20; the new Archiefwet: 10). Earlier only under an agreement.
-TRANSFER_TERM_YEARS = env_int("TRANSFER_TERM_YEARS", 20)
 # Where packages are built before delivery (checkpointed per container, so a rerun resumes).
 TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging")))
 # Delivery targets are the operator's, not the API's: an agreement may deliver only to a
@@ -476,10 +491,6 @@ OVERBRENGING_S3_ENDPOINTS = env_list("OVERBRENGING_S3_ENDPOINTS")
 # (read at all), and the most a zip member may unpack to per compressed byte (a zip bomb).
 OVERBRENGING_SIDECAR_MAX_BYTES = env_int("OVERBRENGING_SIDECAR_MAX_BYTES", 16 * 1024 * 1024)
 OVERBRENGING_ZIP_MAX_RATIO = env_int("OVERBRENGING_ZIP_MAX_RATIO", 100)
-# The informatieobjecttype (Catalogi API URL) and bronorganisatie (RSIN) of the verklaring
-# van overbrenging stored in the Documenten API after acceptance.
-TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = env("TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE")
-TRANSFER_BRONORGANISATIE = env("TRANSFER_BRONORGANISATIE", "000000000")
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
     {
         "OverbrengingStatusEnum": "archief.overbrenging.models.Status",

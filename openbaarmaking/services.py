@@ -306,6 +306,51 @@ def publicatie_intrekken(*, publicatie: Publicatie, reden: str, toelichting: str
     return publicatie
 
 
+def document_vernietigd(*, document_url: str) -> list[Publicatie]:
+    """Withdraw every published publicatie of a document that no longer exists at the source.
+
+    Destruction (an archive's vernietigingslijst, or any DELETE in the Documenten API) ends
+    the document's public life: its download would answer 410, so the publicatie becomes
+    `ingetrokken` and leaves the sitemaps. The document is read first: a notification is a
+    hint, not a fact, and a document that still exists is left alone. None of the TOOI
+    reasons for revocation fits destruction, so `redenIntrekking` stays empty and the
+    toelichting says what happened.
+    """
+    publicaties = list(
+        Publicatie.objects.filter(documenten__document=document_url, status=PublicatieStatus.gepubliceerd).distinct()
+    )
+    if not publicaties:
+        return []
+    try:
+        DocumentenClient().document(document_url)
+    except BadReferenceError:
+        pass
+    else:
+        return []
+    now = timezone.now()
+    toelichting = (
+        f"Het document {document_url} bestaat niet meer in de Documenten API (vernietigd); "
+        f"ingetrokken op {timezone.localtime(now):%d-%m-%Y}."
+    )
+    ingetrokken = []
+    with transaction.atomic():
+        for publicatie in Publicatie.objects.select_for_update().filter(
+            pk__in=[p.pk for p in publicaties], status=PublicatieStatus.gepubliceerd
+        ):
+            publicatie.status = PublicatieStatus.ingetrokken
+            publicatie.datum_ingetrokken = now
+            publicatie.reden_intrekking = ""
+            publicatie.toelichting_intrekking = toelichting
+            _touch(publicatie, now)
+            publicatie.save()
+            ingetrokken.append(publicatie)
+    if ingetrokken:
+        _sitemaps_wijzigen()
+    for publicatie in ingetrokken:
+        logger.info("publicatie_ingetrokken_document_vernietigd", extra={"publicatie": str(publicatie.uuid)})
+    return ingetrokken
+
+
 def publicatie_delete(*, publicatie: Publicatie) -> None:
     _ensure_concept(publicatie, "Verwijderen")
     publicatie.delete()
@@ -398,6 +443,7 @@ RECONCILIATIE_REDENEN = {
     "niet_openbaar": "niet openbaar",
     "al_een_publicatie": "hadden al een publicatie",
 }
+RECONCILIATIE_INGETROKKEN = "ingetrokken"
 
 
 def publicaties_reconcile() -> dict[str, int]:
@@ -405,13 +451,23 @@ def publicaties_reconcile() -> dict[str, int]:
     that has no publicatie yet gets one. Reads the whole Documenten API list (it has no filter
     on type or status).
 
-    The counts say what was read and made, and why the rest was not (`RECONCILIATIE_REDENEN`).
+    The other way round, a published document that is no longer in the list (destroyed while
+    its notification went missing) has its publicatie withdrawn (`document_vernietigd`).
+
+    The counts say what was read, made and withdrawn, and why the rest was not made
+    (`RECONCILIATIE_REDENEN`).
     """
     typen = set(Publicatieregel.objects.values_list("informatieobjecttype", flat=True))
-    counts = {"gelezen": 0, "aangemaakt": 0, **dict.fromkeys(RECONCILIATIE_REDENEN, 0)}
-    if not typen:
+    counts = {"gelezen": 0, "aangemaakt": 0, RECONCILIATIE_INGETROKKEN: 0, **dict.fromkeys(RECONCILIATIE_REDENEN, 0)}
+    gepubliceerd = set(
+        PublicatieDocument.objects.filter(publicatie__status=PublicatieStatus.gepubliceerd).values_list(
+            "document", flat=True
+        )
+    )
+    if not typen and not gepubliceerd:
         return counts
     for document in DocumentenClient().documenten():
+        gepubliceerd.discard(document.url)
         counts["gelezen"] += 1
         if document.informatieobjecttype not in typen:
             counts["ander_type"] += 1
@@ -423,6 +479,8 @@ def publicaties_reconcile() -> dict[str, int]:
             counts["al_een_publicatie"] += 1
         elif _document_verwerken(document) is not None:
             counts["aangemaakt"] += 1
+    for document_url in sorted(gepubliceerd):
+        counts[RECONCILIATIE_INGETROKKEN] += len(document_vernietigd(document_url=document_url))
     logger.info("woo_reconciliatie", extra=counts)
     return counts
 

@@ -29,6 +29,16 @@ def document_verwerken(self, document_url: str) -> str | None:
     return str(publicatie.uuid) if publicatie else None
 
 
+@shared_task(bind=True, max_retries=8)
+def document_vernietigd(self, document_url: str) -> list[str]:
+    """A document was destroyed in the Documenten API: withdraw its publications."""
+    try:
+        publicaties = services.document_vernietigd(document_url=document_url)
+    except ProviderUnavailableError as exc:
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc
+    return [str(publicatie.uuid) for publicatie in publicaties]
+
+
 @shared_task
 def publicaties_reconcile() -> dict[str, int]:
     """Periodically: catch up on any notification that never arrived."""
@@ -76,6 +86,10 @@ def deadline_overzicht_mailen() -> int:
 
 def queue_document_verwerken(document_url: str) -> None:
     transaction.on_commit(lambda: _delay(document_verwerken, document_url))
+
+
+def queue_document_vernietigd(document_url: str) -> None:
+    transaction.on_commit(lambda: _delay(document_vernietigd, document_url))
 
 
 def queue_sitemaps_bijwerken() -> None:

@@ -150,9 +150,7 @@ def test_catalogue_case_close_archive_destroy_verklaring(catalogue, settings):
     settings.ARCHIEF_NOTIFICATIES_AUTH = "Token archief"
     index_abonneren()
     settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 0
-    settings.ARCHIEF_BRONORGANISATIE = RSIN
-    settings.ARCHIEF_VERKLARING_ZAAKTYPE = catalogue["verklaringen"]["url"]
-    settings.ARCHIEF_VERKLARING_INFORMATIEOBJECTTYPE = catalogue["iotype"]["url"]
+    # No ARCHIEF_BRONORGANISATIE and no verklaring types: the archive provisions its own.
     zaken = APIClient(settings.ZAKEN_API_ROOT)
     documenten = APIClient(settings.DOCUMENTEN_API_ROOT)
     catalogi = APIClient(settings.CATALOGI_API_ROOT)
@@ -234,9 +232,18 @@ def test_catalogue_case_close_archive_destroy_verklaring(catalogue, settings):
             APIClient(url.split("/api/v1/")[0] + "/api/v1/").retrieve(url)
         assert gone.value.status == 404
 
-    # the verklaring is archived as documents of a zaak of the configured zaaktype
+    # the verklaring is archived as documents of a zaak of the archive's own zaaktype, with
+    # the organisation's bronorganisatie (that of its zaken)
     verklaring_zaak = zaken.retrieve(lijst.verklaring_zaak)
-    assert verklaring_zaak["zaaktype"] == catalogue["verklaringen"]["url"]
+    assert verklaring_zaak["bronorganisatie"] == RSIN
+    eigen = catalogi.retrieve(verklaring_zaak["zaaktype"])
+    assert (eigen["identificatie"], eigen["concept"]) == ("ARCHIEFBEHEER-VERKLARINGEN", False)
+    assert catalogi.retrieve(eigen["catalogus"])["domein"] == "ARCHB"
+    verklaring_document = documenten.retrieve(lijst.verklaring)
+    assert catalogi.retrieve(verklaring_document["informatieobjecttype"])["omschrijving"] == (
+        "Verklaring van vernietiging"
+    )
+    assert verklaring_document["bronorganisatie"] == RSIN
     related = {z["informatieobject"] for z in zaken.list("zaakinformatieobjecten", {"zaak": lijst.verklaring_zaak})}
     assert related == {lijst.verklaring, lijst.verklaring_csv}
     content = documenten.request("GET", lijst.verklaring_csv + "/download", headers={"Accept": "*/*"}).content

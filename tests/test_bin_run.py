@@ -15,6 +15,7 @@ import base64
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -90,6 +91,21 @@ def embedded(tmp_path: Path) -> Iterator[dict[str, Any]]:
                 process.wait()
 
 
+def manage(embedded: dict[str, Any], *arguments: str) -> str:
+    """`manage.py` as a user runs it in another shell: only the paths, no settings."""
+    env = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), "VAR_DIR": str(embedded["var"])}
+    done = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
 def _created(response: httpx.Response) -> dict:
     assert response.status_code in (200, 201), response.text
     return response.json()
@@ -117,6 +133,16 @@ def test_bin_run_indexes_publishes_and_refreshes_sitemaps_without_a_command(embe
         log,
     )
     assert indexed[0]["identificatie"] == zaak["identificatie"]
+
+    # A management command in another shell, with nothing set but where var/ is, works on the
+    # server's database and URLs (var/run.env): it reads the zaak, and the archive makes its
+    # own catalogue for the verklaringen with the zaken's bronorganisatie.
+    assert "1 zaken gelezen" in manage(embedded, "archief", "resync")
+    inrichten = manage(embedded, "archief", "inrichten")
+    assert f"verklaringen: zaaktype {base}/catalogi/api/v1/zaaktypen/" in inrichten
+    eigen = [c for c in client.get("/catalogi/api/v1/catalogussen").json()["results"] if c["domein"] == "ARCHB"]
+    assert [c["rsin"] for c in eigen] == [RSIN]
+    assert "Geen vernietigingslijst is nu uit te voeren." in manage(embedded, "archief", "vernietigen")
 
     # A definitive, public document under a publicatieregel becomes a publication (kanaal
     # documenten), and the beat puts it in the DiWoo sitemap.

@@ -173,8 +173,9 @@ def afspraak(tmp_path, catalogue, settings) -> Overbrengingsafspraak:
 
 def test_catalogue_case_close_archive_transfer_accept(catalogue, afspraak, tmp_path, settings):
     settings.TRANSFER_WORK_DIR = tmp_path / "werk"
+    # The verklaring's type is one the operator names (an existing type of the organisation's
+    # catalogue); the bronorganisatie is that of the zaken, unset.
     settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = catalogue["verklaring"]["url"]
-    settings.TRANSFER_BRONORGANISATIE = RSIN
     zaken = APIClient(settings.ZAKEN_API_ROOT)
     documenten = APIClient(settings.DOCUMENTEN_API_ROOT)
     catalogi = APIClient(settings.CATALOGI_API_ROOT)
@@ -274,6 +275,7 @@ def test_catalogue_case_close_archive_transfer_accept(catalogue, afspraak, tmp_p
     assert zaken.retrieve(zaak["url"])["archiefstatus"] == "overgedragen"
     verklaring = documenten.retrieve(overbrenging.verklaring)
     assert verklaring["informatieobjecttype"] == catalogue["verklaring"]["url"]
+    assert verklaring["bronorganisatie"] == RSIN
     assert verklaring["titel"] == f"Verklaring van overbrenging {overbrenging.naam}"
     content = documenten.request("GET", verklaring["inhoud"], headers={"Accept": "*/*"}).content
     listed = etree.fromstring(content).findall("overgebrachteStukken/zaak")

@@ -131,7 +131,9 @@ class ZGWBron:
                 self.documenten.request("POST", f"{informatieobject_url}/unlock", json={"lock": lock}), (204,)
             )
 
-    def verklaring_opslaan(self, *, titel: str, bestandsnaam: str, inhoud: bytes, bronorganisatie: str) -> str:
+    def verklaring_opslaan(
+        self, *, titel: str, bestandsnaam: str, inhoud: bytes, bronorganisatie: str, informatieobjecttype: str
+    ) -> str:
         """Store the verklaring van overbrenging as a document; its URL."""
         document: dict[str, Any] = {
             "bronorganisatie": bronorganisatie,
@@ -144,7 +146,7 @@ class ZGWBron:
             "bestandsnaam": bestandsnaam,
             "inhoud": base64.b64encode(inhoud).decode(),
             "vertrouwelijkheidaanduiding": "openbaar",
-            "informatieobjecttype": settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE,
+            "informatieobjecttype": informatieobjecttype,
             "indicatieGebruiksrecht": False,
         }
         return self.documenten.create("enkelvoudiginformatieobjecten", document)["url"]

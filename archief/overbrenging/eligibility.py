@@ -2,7 +2,7 @@
 
 Archiefwet 1995, art. 12: records to be kept permanently are transferred to the archive
 once they are older than the transfer term (20 years; the new Archiefwet makes it 10,
-hence the setting TRANSFER_TERM_YEARS). Earlier transfer needs the archive's consent,
+hence the setting ARCHIEF_OVERBRENGINGSTERMIJN). Earlier transfer needs the archive's consent,
 which the agreement records per zaaktype and period of einddatum.
 """
 

@@ -27,7 +27,7 @@ from lxml import etree
 from common.clients import ClientError, URLNotAllowedError
 from common.exceptions import DomainError
 
-from .. import roles
+from .. import inrichting, roles
 from . import mdto
 from .builder import GONE, SipBuilder, estimated_size, plan_containers, sort_zaken
 from .clients import ZGWBron
@@ -126,7 +126,7 @@ def overbrenging_create(
                 refusals.append({"name": "zaken", "code": "bad-url", "reason": f"{url}: geen zaak ({exc.status})."})
                 continue
             uitslag = beoordeel(
-                zaak, documenten, vandaag=vandaag, termijn_jaren=settings.TRANSFER_TERM_YEARS, vervroegd=regel
+                zaak, documenten, vandaag=vandaag, termijn_jaren=settings.ARCHIEF_OVERBRENGINGSTERMIJN, vervroegd=regel
             )
             if not uitslag.toegestaan:
                 refusals.append(
@@ -435,15 +435,18 @@ def overbrenging_afronden(overbrenging: Overbrenging, *, bron: ZGWBron | None = 
     if overbrenging.status == Status.afgewezen:
         _transition(overbrenging, Status.afgerond, "overbrenging-werker", "afgewezen door het archief")
         return
-    if not settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE:
-        # Checked first, so no case is marked overgedragen without its verklaring following.
-        raise DomainError(
-            "TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE is niet ingesteld: de verklaring van overbrenging kan "
-            "niet worden opgeslagen.",
-            code="configuratie",
-        )
     afspraak = overbrenging.afspraak
     with bron or ZGWBron() as zgw:
+        # Found (or made) first, so no case is marked overgedragen without its verklaring following.
+        try:
+            informatieobjecttype = inrichting.verklaringtypen(
+                catalogi=zgw.catalogi, nodig=("overbrenging",)
+            ).overbrenging
+            rsin = inrichting.vereiste_bronorganisatie(catalogi=zgw.catalogi)
+        except (inrichting.InrichtingError, ClientError) as exc:
+            raise DomainError(
+                f"De verklaring van overbrenging kan niet worden opgeslagen: {exc}", code="configuratie"
+            ) from exc
         for item in overbrenging.items.filter(status=ItemStatus.geaccepteerd):
             if not item.archiefstatus_gezet:
                 zgw.zet_overgedragen(item.zaak)
@@ -460,7 +463,8 @@ def overbrenging_afronden(overbrenging: Overbrenging, *, bron: ZGWBron | None = 
                 titel=f"Verklaring van overbrenging {overbrenging.naam}",
                 bestandsnaam=f"verklaring-van-overbrenging-{overbrenging.naam}.xml",
                 inhoud=verklaring_xml(overbrenging),
-                bronorganisatie=settings.TRANSFER_BRONORGANISATIE,
+                bronorganisatie=rsin,
+                informatieobjecttype=informatieobjecttype,
             )
             overbrenging.save(update_fields=["verklaring"])
     overbrenging.items.filter(status=ItemStatus.geaccepteerd, archiefstatus_gezet=True).update(

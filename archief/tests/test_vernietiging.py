@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db
 def provider(zgw, selectielijstklasse, settings):
     """A zaaktype whose zaken are destroyed, and one for the verklaringen (blijvend bewaren)."""
     settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 0
+    settings.ARCHIEF_BRONORGANISATIE = "002220647"  # another provider's types: named in the settings
     zaaktype = zgw.add_zaaktype("Melding")
     resultaattype = zgw.add_resultaattype(zaaktype, selectielijstklasse)
     verklaringen = zgw.add_zaaktype("Verklaringen van vernietiging")
@@ -197,9 +198,8 @@ def test_nothing_happens_before_the_waiting_period_or_approval(provider, people,
     assert zgw.deleted == []
 
 
-def test_without_a_configured_zaaktype_the_list_ends_failed_and_a_rerun_stores_the_verklaring(
-    provider, people, settings
-):
+def test_when_the_verklaring_cannot_be_stored_the_list_ends_failed_and_a_rerun_stores_it(provider, people, settings):
+    """Without the setting the archive makes its own catalogue, which this provider refuses."""
     zgw = provider
     zaaktype = settings.ARCHIEF_VERKLARING_ZAAKTYPE
     settings.ARCHIEF_VERKLARING_ZAAKTYPE = ""
@@ -208,7 +208,9 @@ def test_without_a_configured_zaaktype_the_list_ends_failed_and_a_rerun_stores_t
     vernietiging.vernietigingslijst_uitvoeren(lijst)
     lijst.refresh_from_db()
     assert lijst.status == Status.mislukt
-    assert "ARCHIEF_VERKLARING_ZAAKTYPE" in lijst.overgangen.last().toelichting
+    toelichting = lijst.overgangen.last().toelichting
+    assert toelichting.startswith("Niets vernietigd: de verklaring van vernietiging kan niet opgeslagen worden")
+    assert zgw.deleted == []  # nothing destroyed without its verklaring following
 
     settings.ARCHIEF_VERKLARING_ZAAKTYPE = zaaktype
     vernietiging.vernietigingslijst_uitvoeren(lijst)
@@ -454,3 +456,37 @@ def test_a_zaak_gone_before_the_list_touched_it_is_listed_as_verdwenen_with_its_
     assert "B." in body["overgangen"][-1]["toelichting"]
     verdwenen = [i for i in body["items"] if i["status"] == "verdwenen"]
     assert [(i["identificatie"], i["fout"]) for i in verdwenen] == [("B", reden)]
+
+
+def test_the_command_says_what_it_did_and_why_each_other_list_waits(provider, people, settings):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    def run() -> str:
+        out = io.StringIO()
+        call_command("archief", "vernietigen", stdout=out)
+        return out.getvalue()
+
+    zgw = provider
+    settings.ARCHIEF_VERNIETIGING_WACHTTIJD = 168
+    a, b = make_zaak(zgw, "A"), make_zaak(zgw, "B")
+    wachtend = approved(people, [a])
+    in_beoordeling = services.vernietigingslijst_create(naam="Meldingen 2011", zaken=[b["url"]], **people)
+    services.vernietigingslijst_indienen(in_beoordeling, gebruiker=people["auteur"])
+    wachtend.refresh_from_db()
+    einde = timezone.localtime(wachtend.vernietigen_vanaf)
+
+    output = run()
+
+    assert "Geen vernietigingslijst is nu uit te voeren." in output
+    assert f"lijst Meldingen 2010: wacht tot {einde:%d-%m-%Y %H:%M} (wachttijd 168 uur)" in output
+    assert f"lijst Meldingen 2011: wacht op de beoordeling door {people['beoordelaar']}" in output
+    assert zgw.deleted == []
+
+    type(wachtend).objects.filter(pk=wachtend.pk).update(vernietigen_vanaf=timezone.now())
+    output = run()
+
+    assert (
+        "[1/1] lijst Meldingen 2010: 1 vernietigd, 0 mislukt, 0 overgeslagen, 0 verdwenen; status Vernietigd" in output
+    )
+    assert "lijst Meldingen 2011: wacht op de beoordeling" in output

@@ -11,7 +11,7 @@ from common.schema import PROBLEM, AutoSchema, FoutSerializer, ValidatieFoutSeri
 
 from .. import selectors, services
 from ..models import Informatiecategorie, Organisatie, PublicatieDocument, Publicatieregel
-from ..tasks import queue_document_verwerken
+from ..tasks import queue_document_vernietigd, queue_document_verwerken
 from . import filters, serializers
 
 COMPONENT = "orc"
@@ -274,7 +274,8 @@ class PublicatieregelViewSet(viewsets.ModelViewSet):
         summary="Een notificatie ontvangen.",
         description="De webhook voor de Notificaties API (kanaal `documenten`). Een ENKELVOUDIGINFORMATIEOBJECT "
         "dat definitief (of gearchiveerd, wat op definitief volgt) en openbaar is en onder een publicatieregel valt, "
-        "wordt binnen een minuut een publicatie. "
+        "wordt binnen een minuut een publicatie; is het document vernietigd (`actie` `destroy`), dan wordt zijn "
+        "gepubliceerde publicatie ingetrokken. "
         "Het document wordt daarvoor altijd in de Documenten API gelezen; kenmerken alleen zijn geen bewijs. "
         "Andere kanalen en resources worden ontvangen en genegeerd.",
         responses={204: None},
@@ -292,10 +293,9 @@ class NotificatieViewSet(viewsets.GenericViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         message = serializer.validated_data
-        if (
-            message["kanaal"] == "documenten"
-            and message["resource"] == "enkelvoudiginformatieobject"
-            and message["actie"] != "destroy"
-        ):
-            queue_document_verwerken(message["resource_url"])
+        if message["kanaal"] == "documenten" and message["resource"] == "enkelvoudiginformatieobject":
+            if message["actie"] == "destroy":
+                queue_document_vernietigd(message["resource_url"])
+            else:
+                queue_document_verwerken(message["resource_url"])
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -90,6 +90,19 @@ def notificaties_client(make_api_client):
 
 
 @pytest.fixture
+def ontvang(notificaties_client, django_capture_on_commit_callbacks):
+    """Post a notification to the webhook as the Notificaties API does, and let what it queues run."""
+
+    def post(message: dict):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = notificaties_client.post(api("notificaties"), message, format="json")
+        assert response.status_code == 204, response.content
+        return response
+
+    return post
+
+
+@pytest.fixture
 def catalogus(db):
     with ContractClient(settings.CATALOGI_API_ROOT) as catalogi:
         return catalogi.create(

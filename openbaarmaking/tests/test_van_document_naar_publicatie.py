@@ -29,19 +29,6 @@ def maak_regel(client, informatieobjecttype: str, **extra) -> dict:
     return response.json()
 
 
-@pytest.fixture
-def ontvang(notificaties_client, django_capture_on_commit_callbacks):
-    """Post a notification to the webhook as the Notificaties API does, and let what it queues run."""
-
-    def post(message: dict):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = notificaties_client.post(api("notificaties"), message, format="json")
-        assert response.status_code == 204, response.content
-        return response
-
-    return post
-
-
 def test_a_rule_needs_a_real_informatieobjecttype_and_defaults_to_14_days(beheerder, informatieobjecttype):
     regel = maak_regel(beheerder, informatieobjecttype)
 
@@ -172,6 +159,7 @@ def test_reconciliation_catches_what_no_notification_announced(beheerder, docume
     assert counts == {
         "gelezen": 155,
         "aangemaakt": 4,
+        "ingetrokken": 0,
         "ander_type": 0,
         "niet_definitief": 150,
         "niet_openbaar": 1,
@@ -249,7 +237,7 @@ def test_the_reconciliation_command_says_what_it_did_and_why_not(
         call_command("openbaarmaking_reconciliatie", stdout=out)
         return out.getvalue()
 
-    assert "Geen publicatieregels" in run() and not documenten_api.requests
+    assert "Geen publicatieregels en geen gepubliceerde publicaties" in run() and not documenten_api.requests
 
     besluit = make_informatieobjecttype("Besluit")
     maak_regel(beheerder, besluit)
@@ -259,7 +247,8 @@ def test_the_reconciliation_command_says_what_it_did_and_why_not(
     documenten_api.create(informatieobjecttype=make_informatieobjecttype("Notitie"), status="definitief")
 
     assert run() == (
-        "4 documenten gelezen in de Documenten API, 1 publicaties aangemaakt.\n"
+        "4 documenten gelezen in de Documenten API, 1 publicaties aangemaakt, 0 ingetrokken (hun document bestaat "
+        "niet meer).\n"
         "Niet aangemaakt:\n"
         "  1 van een informatieobjecttype zonder publicatieregel\n"
         "  1 niet definitief (of gearchiveerd)\n"

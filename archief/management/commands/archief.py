@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from common.clients import ClientError
+
 from ... import archivering, index, inrichting, vernietiging
 from ...clients import ZGW
 from ...models import IndexDocument, Vernietigingslijst
@@ -22,6 +24,18 @@ class Command(BaseCommand):
         if stap == "inrichten":
             abonnement = inrichting.index_abonneren()
             self.stdout.write(f"abonnement {abonnement.label}: {abonnement.callback_url} (kanaal zaken)")
+            try:
+                typen = inrichting.verklaringtypen()
+            except inrichting.InrichtingError as exc:
+                self.stdout.write(f"eigen catalogus nog niet gemaakt: {exc}")
+            except ClientError as exc:
+                self.stdout.write(
+                    f"eigen catalogus nog niet gemaakt: de Catalogi API antwoordde niet zoals verwacht: {exc}"
+                )
+            else:
+                self.stdout.write(f"verklaringen: zaaktype {typen.zaaktype}")
+                self.stdout.write(f"  verklaring van vernietiging: informatieobjecttype {typen.vernietiging}")
+                self.stdout.write(f"  verklaring van overbrenging: informatieobjecttype {typen.overbrenging}")
         elif stap == "resync":
             result = index.index_resync()
             self.stdout.write(f"{result.zaaktypen} zaaktypen, {result.zaken} zaken gelezen, {result.verwijderd} weg")
@@ -51,17 +65,34 @@ class Command(BaseCommand):
                     "legde bij deze eerste lezing een eigen SHA-256 vast en controleert latere lezingen daartegen."
                 )
         else:
-            due = vernietiging.vernietigingslijsten_due()
-            due += list(Vernietigingslijst.objects.filter(status="mislukt").values_list("pk", flat=True))
-            for number, pk in enumerate(due, 1):
-                result = vernietiging.vernietigingslijst_uitvoeren(Vernietigingslijst.objects.get(pk=pk))
+            self._vernietigen()
+
+    def _vernietigen(self) -> None:
+        due = vernietiging.vernietigingslijsten_due()
+        due += list(Vernietigingslijst.objects.filter(status="mislukt").values_list("pk", flat=True))
+        for number, pk in enumerate(due, 1):
+            lijst = Vernietigingslijst.objects.get(pk=pk)
+            vorige_run = lijst.uitgevoerd_op
+            result = vernietiging.vernietigingslijst_uitvoeren(lijst)
+            lijst.refresh_from_db()
+            if lijst.uitgevoerd_op == vorige_run:
                 self.stdout.write(
-                    f"[{number}/{len(due)}] lijst {pk}: {len(result.vernietigd)} vernietigd, "
-                    f"{len(result.mislukt)} mislukt, {len(result.overgeslagen)} overgeslagen, "
-                    f"{len(result.verdwenen)} verdwenen"
+                    f"[{number}/{len(due)}] lijst {lijst.naam}: {vernietiging.waarom_niet_uitgevoerd(lijst)}"
                 )
-                for url, reden in result.verdwenen.items():
-                    self.stdout.write(f"  verdwenen {url}: {reden}")
-                if result.mislukt:
-                    for url, fout in result.mislukt.items():
-                        self.stderr.write(f"  {url}: {fout}")
+                continue
+            self.stdout.write(
+                f"[{number}/{len(due)}] lijst {lijst.naam}: {len(result.vernietigd)} vernietigd, "
+                f"{len(result.mislukt)} mislukt, {len(result.overgeslagen)} overgeslagen, "
+                f"{len(result.verdwenen)} verdwenen; status {lijst.get_status_display()}"
+            )
+            if lijst.status == "mislukt":
+                self.stdout.write(f"  {lijst.overgangen.last().toelichting}")
+            for url, reden in result.verdwenen.items():
+                self.stdout.write(f"  verdwenen {url}: {reden}")
+            for url, fout in result.mislukt.items():
+                self.stderr.write(f"  {url}: {fout}")
+        wachtend = Vernietigingslijst.objects.exclude(pk__in=due).exclude(status="vernietigd").order_by("pk")
+        if not due:
+            self.stdout.write("Geen vernietigingslijst is nu uit te voeren.")
+        for lijst in wachtend:
+            self.stdout.write(f"  lijst {lijst.naam}: {vernietiging.waarom_niet_uitgevoerd(lijst)}")

@@ -93,8 +93,8 @@ class OverbrengingsafspraakViewSet(viewsets.ModelViewSet):
     create=extend_schema(
         summary="Een overbrenging samenstellen (concept).",
         description="Elke zaak moet blijvend bewaard worden, gearchiveerd zijn met al haar documenten, en ouder "
-        "zijn dan de wettelijke overbrengingstermijn (instelling TRANSFER_TERM_YEARS), of jonger als de afspraak "
-        "vervroegde overbrenging voor haar zaaktype en periode toestaat. Anders wordt de hele selectie "
+        "zijn dan de wettelijke overbrengingstermijn (instelling ARCHIEF_OVERBRENGINGSTERMIJN), of jonger als de "
+        "afspraak vervroegde overbrenging voor haar zaaktype en periode toestaat. Anders wordt de hele selectie "
         "geweigerd (`niet-overdraagbaar`, per zaak een `invalidParams`-regel met de reden).",
     ),
 )

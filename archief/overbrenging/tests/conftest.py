@@ -128,7 +128,7 @@ def edepot(tmp_path, settings, catalogus) -> Path:
     settings.TRANSFER_WORK_DIR = tmp_path / "werk"
     settings.OVERBRENGING_LOCAL_ROOT = tmp_path
     settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = catalogus["verklaring"]
-    settings.TRANSFER_BRONORGANISATIE = "002220647"
+    settings.ARCHIEF_BRONORGANISATIE = "002220647"
     return tmp_path / "edepot"
 
 

@@ -20,6 +20,7 @@ from archief.overbrenging.models import (
 )
 from archief.overbrenging.targets import LokaleMap
 from archief.overbrenging.tasks import overbrenging_stap_vergrendeld
+from common.clients import APIClient
 from common.exceptions import DomainError
 
 from . import sipdata
@@ -85,7 +86,7 @@ def test_the_legal_term_is_a_setting(afspraak, fake, settings):
     zaak = fake.add(sipdata.zaak(9, einddatum="2015-06-30"))
     with pytest.raises(DomainError):
         create(afspraak, [zaak])
-    settings.TRANSFER_TERM_YEARS = 10  # the new Archiefwet
+    settings.ARCHIEF_OVERBRENGINGSTERMIJN = 10  # the new Archiefwet
     overbrenging = create(afspraak, [zaak])
     assert not overbrenging.vervroegd
 
@@ -384,15 +385,36 @@ def test_a_damaged_delivery_is_delivered_again(afspraak, fake, edepot, valid):
     valid(edepot)
 
 
-def test_completion_without_a_type_for_the_verklaring_marks_nothing(afspraak, fake, settings):
+def test_completion_without_a_type_for_the_verklaring_uses_the_archives_own_catalogue(afspraak, fake, settings):
     overbrenging = packaged(afspraak, fake, 1)
     services.overbrenging_beoordelen(
         overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0}), door=persoon("Archivaris")
     )
     settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = ""
+
+    run(overbrenging)
+
+    overbrenging.refresh_from_db()
+    verklaring = fake.zaak(overbrenging.verklaring)
+    with APIClient(settings.CATALOGI_API_ROOT) as catalogi:
+        iotype = catalogi.retrieve(verklaring["informatieobjecttype"])
+        catalogus = catalogi.retrieve(iotype["catalogus"])
+    assert (iotype["omschrijving"], iotype["concept"]) == ("Verklaring van overbrenging", False)
+    assert (catalogus["domein"], catalogus["rsin"]) == ("ARCHB", "002220647")
+    assert verklaring["bronorganisatie"] == "002220647"
+    assert fake.zaak(overbrenging.items.get().zaak)["archiefstatus"] == "overgedragen"
+
+
+def test_completion_without_a_bronorganisatie_marks_nothing(afspraak, fake, settings):
+    overbrenging = packaged(afspraak, fake, 1)
+    services.overbrenging_beoordelen(
+        overbrenging=overbrenging, uitslagen=uitslag(overbrenging, {0}), door=persoon("Archivaris")
+    )
+    settings.TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE = ""
+    settings.ARCHIEF_BRONORGANISATIE = ""
     with pytest.raises(DomainError) as error:
         run(overbrenging)
-    assert "TRANSFER_VERKLARING_INFORMATIEOBJECTTYPE" in str(error.value.detail)
+    assert "ARCHIEF_BRONORGANISATIE" in str(error.value.detail)
     assert fake.zaak(overbrenging.items.get().zaak)["archiefstatus"] == "gearchiveerd"
 
 

@@ -2,7 +2,8 @@
 
 The same catch-up Celery beat runs periodically (`openbaarmaking.tasks.publicaties_reconcile`):
 every definitive or archived, public document of a type with a publicatieregel that has no
-publicatie yet gets one. It prints what it read and made, and why the rest was not made.
+publicatie yet gets one, and a published document that no longer exists has its publicatie
+withdrawn. It prints what it read, made and withdrew, and why the rest was not made.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from openbaarmaking.clients import ProviderUnavailableError
-from openbaarmaking.models import Publicatieregel
-from openbaarmaking.services import RECONCILIATIE_REDENEN, publicaties_reconcile
+from openbaarmaking.models import Publicatie, Publicatieregel
+from openbaarmaking.services import RECONCILIATIE_INGETROKKEN, RECONCILIATIE_REDENEN, publicaties_reconcile
 
 
 class Command(BaseCommand):
@@ -22,10 +23,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        if not Publicatieregel.objects.exists():
+        if not Publicatieregel.objects.exists() and not Publicatie.objects.filter(status="gepubliceerd").exists():
             self.stdout.write(
-                "Geen publicatieregels: geen informatieobjecttype wordt gepubliceerd, dus de Documenten API is niet "
-                "gelezen en er is niets aangemaakt."
+                "Geen publicatieregels en geen gepubliceerde publicaties: de Documenten API is niet gelezen en er is "
+                "niets aangemaakt of ingetrokken."
             )
             return
         try:
@@ -37,7 +38,7 @@ class Command(BaseCommand):
             ) from exc
         self.stdout.write(
             f"{counts['gelezen']} documenten gelezen in de Documenten API, {counts['aangemaakt']} publicaties "
-            "aangemaakt."
+            f"aangemaakt, {counts[RECONCILIATIE_INGETROKKEN]} ingetrokken (hun document bestaat niet meer)."
         )
         niet = {reden: counts[reden] for reden in RECONCILIATIE_REDENEN if counts[reden]}
         if niet:
