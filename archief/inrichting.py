@@ -257,6 +257,8 @@ def _zaaktype(catalogi: APIClient, catalogus: str, informatieobjecttypen: list[s
                 "resultaattypeomschrijving": omschrijvingen["Toegekend"],
                 "selectielijstklasse": selectielijst + resultaat,
                 "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld"},
+                # blijvend bewaren has no term in the Selectielijst; the transfer term dates it
+                "archiefactietermijn": f"P{settings.ARCHIEF_OVERBRENGINGSTERMIJN}Y",
             },
         )
     for volgnummer, informatieobjecttype in enumerate(informatieobjecttypen, 1):
