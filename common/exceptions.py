@@ -23,20 +23,20 @@ logger = logging.getLogger(__name__)
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
-    400: "Invalid input.",
-    401: "Authentication required.",
-    403: "You do not have permission to perform this action.",
-    404: "Not found.",
-    405: "Method not allowed.",
-    406: "Not acceptable.",
+    400: "Ongeldige invoer.",
+    401: "Authenticatie vereist.",
+    403: "Geen toestemming voor deze actie.",
+    404: "Niet gevonden.",
+    405: "Methode niet toegestaan.",
+    406: "Niet aanvaardbaar.",
     409: "Conflict.",
-    410: "Gone.",
-    412: "Precondition failed.",
-    413: "Request body too large.",
-    415: "Unsupported media type.",
-    429: "Too many requests.",
-    500: "A server error occurred.",
-    503: "Service unavailable.",
+    410: "Verdwenen.",
+    412: "Voorwaarde niet vervuld.",
+    413: "Verzoek te groot.",
+    415: "Mediatype niet ondersteund.",
+    429: "Te veel verzoeken.",
+    500: "Er is een serverfout opgetreden.",
+    503: "Dienst niet beschikbaar.",
 }
 DEFAULT_CODES = {
     400: "invalid",
@@ -112,7 +112,7 @@ def problem(status_code: int, detail: str, code: str | None = None, instance: st
     body = {
         "type": f"https://levensloop.nl/fouten/{code}/",
         "code": code,
-        "title": TITLES.get(status_code, "Error."),
+        "title": TITLES.get(status_code, "Fout."),
         "status": status_code,
         "detail": detail,
         "instance": instance or f"urn:uuid:{uuid.uuid4()}",

@@ -68,7 +68,7 @@ class AutoSchema(SpectacularAutoSchema):
             if code in responses:
                 continue
             responses[code] = self._get_response_for_code(serializer, code, [PROBLEM])
-            responses[code]["description"] = TITLES.get(int(code), "Error.")
+            responses[code]["description"] = TITLES.get(int(code), "Fout.")
         return responses
 
     def get_auth(self):

@@ -239,7 +239,7 @@ class VernietigingslijstViewSet(
         "Behouden zaken (uitgezonderd, overgeslagen) staan er niet in.",
         responses={
             (200, CSV): OpenApiTypes.STR,
-            (404, PROBLEM): OpenApiResponse(FoutSerializer, description="Not found."),
+            (404, PROBLEM): OpenApiResponse(FoutSerializer, description="Niet gevonden."),
         },
     )
     @action(detail=True, methods=["get"])
@@ -254,7 +254,7 @@ class VernietigingslijstViewSet(
         description="Dezelfde gegevens als de CSV, als XLSX-werkmap voor archivarissen.",
         responses={
             (200, XLSX): OpenApiTypes.BINARY,
-            (404, PROBLEM): OpenApiResponse(FoutSerializer, description="Not found."),
+            (404, PROBLEM): OpenApiResponse(FoutSerializer, description="Niet gevonden."),
         },
     )
     @action(detail=True, methods=["get"], url_path="verklaring/xlsx")
