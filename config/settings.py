@@ -486,6 +486,8 @@ TRANSFER_WORK_DIR = Path(env("TRANSFER_WORK_DIR", str(VAR_DIR / "overbrenging"))
 # endpoint listed by URL (`default`: boto3's own AWS endpoint). Comma-separated.
 OVERBRENGING_LOCAL_ROOT = Path(env("OVERBRENGING_LOCAL_ROOT", str(VAR_DIR / "edepot")))
 OVERBRENGING_SFTP_HOSTS = env_list("OVERBRENGING_SFTP_HOSTS")
+# SFTP key files an agreement may name lie under this folder (the operator's, like the hosts).
+OVERBRENGING_SLEUTEL_ROOT = Path(env("OVERBRENGING_SLEUTEL_ROOT", str(VAR_DIR / "sleutels")))
 OVERBRENGING_S3_ENDPOINTS = env_list("OVERBRENGING_S3_ENDPOINTS")
 # Limits of validate_sip for packages from outside: the most bytes of one sidecar or pakbon
 # (read at all), and the most a zip member may unpack to per compressed byte (a zip bomb).

@@ -159,6 +159,7 @@ class Overbrengingsafspraak(models.Model):
             host=self.doel_host,
             poort=self.doel_poort,
             endpoint=self.doel_endpoint,
+            sleutelbestand=self.doel_sleutelbestand,
         )
         if fouten:
             raise ValidationError(fouten, code="doel-niet-toegestaan")

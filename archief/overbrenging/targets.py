@@ -72,11 +72,29 @@ def _s3_toegestaan(endpoint: str) -> bool:
     return normalised is not None and normalised in {normalise_url(e) for e in toegestaan if e != "default"}
 
 
-def doel_fouten(*, doel_type: str, locatie: str, host: str = "", poort: int = 22, endpoint: str = "") -> dict[str, str]:
+def sleutelbestand_pad(sleutelbestand: str) -> Path | None:
+    """The SFTP key file `sleutelbestand` names, resolved, if it lies under
+    OVERBRENGING_SLEUTEL_ROOT: a file on this machine is the operator's, never any path an
+    API client names."""
+    root = Path(settings.OVERBRENGING_SLEUTEL_ROOT).resolve()
+    if "\x00" in sleutelbestand:
+        return None
+    pad = (root / sleutelbestand).resolve()
+    return pad if pad.is_relative_to(root) and pad != root else None
+
+
+def doel_fouten(
+    *, doel_type: str, locatie: str, host: str = "", poort: int = 22, endpoint: str = "", sleutelbestand: str = ""
+) -> dict[str, str]:
     """Per field, why this delivery target is not one the operator allows (empty: allowed)."""
     if doel_type == "sftp":
         if not _sftp_toegestaan(host, poort):
             return {"doel_host": f"{host}:{poort} staat niet in OVERBRENGING_SFTP_HOSTS van deze installatie."}
+        if sleutelbestand and sleutelbestand_pad(sleutelbestand) is None:
+            return {
+                "doel_sleutelbestand": "Een sleutelbestand moet onder OVERBRENGING_SLEUTEL_ROOT van deze "
+                "installatie liggen."
+            }
         return {}
     if doel_type == "s3":
         if not _s3_toegestaan(endpoint):
@@ -269,15 +287,17 @@ def doel_voor(afspraak) -> Doel:
         host=afspraak.doel_host,
         poort=afspraak.doel_poort,
         endpoint=afspraak.doel_endpoint,
+        sleutelbestand=afspraak.doel_sleutelbestand,
     )
     if fouten:
         raise DomainError(" ".join(fouten.values()), code="doel-niet-toegestaan")
     if afspraak.doel_type == "sftp":
+        sleutel = sleutelbestand_pad(afspraak.doel_sleutelbestand) if afspraak.doel_sleutelbestand else None
         return SFTPMap(
             host=afspraak.doel_host,
             poort=afspraak.doel_poort,
             gebruiker=afspraak.doel_gebruiker,
-            sleutelbestand=afspraak.doel_sleutelbestand,
+            sleutelbestand=str(sleutel) if sleutel else "",
             locatie=afspraak.doel_locatie,
             hostsleutel=afspraak.doel_hostsleutel,
         )

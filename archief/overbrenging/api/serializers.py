@@ -100,6 +100,7 @@ class OverbrengingsafspraakSerializer(serializers.HyperlinkedModelSerializer):
             host=merged.get("doel_host", ""),
             poort=merged.get("doel_poort", 22),
             endpoint=merged.get("doel_endpoint", ""),
+            sleutelbestand=merged.get("doel_sleutelbestand", ""),
         )
         if fouten:
             raise serializers.ValidationError(
@@ -108,7 +109,7 @@ class OverbrengingsafspraakSerializer(serializers.HyperlinkedModelSerializer):
         return attrs
 
 
-DOEL_VELDEN = ("doel_type", "doel_locatie", "doel_host", "doel_poort", "doel_endpoint")
+DOEL_VELDEN = ("doel_type", "doel_locatie", "doel_host", "doel_poort", "doel_endpoint", "doel_sleutelbestand")
 
 
 @extend_schema_serializer(component_name="OverbrengingItem")

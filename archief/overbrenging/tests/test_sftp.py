@@ -71,6 +71,7 @@ def test_an_unknown_host_key_is_refused(sftp, tmp_path):
 
 def test_a_transfer_delivered_over_sftp(afspraak, fake, sftp, valid, settings):
     settings.OVERBRENGING_SFTP_HOSTS = [f"127.0.0.1:{sftp.port}"]
+    settings.OVERBRENGING_SLEUTEL_ROOT = str(Path(sftp.key_file).parent)
     afspraak.doel_type = "sftp"
     afspraak.doel_host, afspraak.doel_poort, afspraak.doel_gebruiker = "127.0.0.1", sftp.port, "archief"
     afspraak.doel_sleutelbestand, afspraak.doel_hostsleutel = sftp.key_file, sftp.host_key_line

@@ -95,6 +95,9 @@ def allowed(settings, tmp_path, listener):
     (tmp_path / "edepot").mkdir()
     (tmp_path / "geheim").mkdir()
     (tmp_path / "edepot" / "link").symlink_to(tmp_path / "geheim")
+    settings.OVERBRENGING_SLEUTEL_ROOT = tmp_path / "sleutels"
+    (tmp_path / "sleutels").mkdir()
+    (tmp_path / "sleutels" / "buiten").symlink_to(tmp_path / "geheim")
     return tmp_path
 
 
@@ -112,7 +115,22 @@ def refused_targets(tmp_path, listener) -> list[tuple[dict, str]]:
         ({"doelType": "lokaal", "doelLocatie": "../geheim"}, "doelLocatie"),
         ({"doelType": "lokaal", "doelLocatie": str(tmp_path / "edepot" / "link")}, "doelLocatie"),
         ({"doelType": "lokaal", "doelLocatie": "link/binnen"}, "doelLocatie"),
+        # an allowed SFTP server, but a key file the API names outside OVERBRENGING_SLEUTEL_ROOT
+        (sftp_met_sleutel("/etc/ssh/ssh_host_ed25519_key"), "doelSleutelbestand"),
+        (sftp_met_sleutel(str(tmp_path / "geheim" / "id_ed25519")), "doelSleutelbestand"),
+        (sftp_met_sleutel("../geheim/id_ed25519"), "doelSleutelbestand"),
+        (sftp_met_sleutel("buiten/id_ed25519"), "doelSleutelbestand"),
     ]
+
+
+def sftp_met_sleutel(sleutelbestand: str) -> dict:
+    return {
+        "doelType": "sftp",
+        "doelHost": "sftp.ra.example",
+        "doelPoort": 22,
+        "doelLocatie": "/in",
+        "doelSleutelbestand": sleutelbestand,
+    }
 
 
 def test_the_api_refuses_targets_the_settings_do_not_allow(archief_client, instelling, allowed, listener):
