@@ -5,22 +5,22 @@ under a configured API root, compared in normalised form (`common.safe_urls`: do
 resolved, no userinfo, no encoded slashes) and fetched in that same form, so a URL in a
 request body can never make us call an arbitrary host or path (no SSRF). When the provider
 runs in this same process (the API root lies on SITE_URL and API_IN_PROCESS is on), the
-request is handed to Django through WSGI: the same URL routing, authentication,
-serialization and contract, only no socket. A management command or Celery task therefore
-works without a web server running.
+request is handed to Django through WSGI on a thread of its own, with its own database
+connection and transaction: the same URL routing, authentication, serialization, contract
+and visibility of data as over HTTP, only no socket. A management command or Celery task
+therefore works without a web server running.
 """
 
 from __future__ import annotations
 
-import threading
+import contextvars
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 from django.conf import settings
-from django.core import signals
-from django.db import close_old_connections
+from django.db import connections, transaction
 
 from . import requestid
 from .auth import jwt_encode
@@ -37,6 +37,9 @@ API_ROOT_SETTINGS = (
     "ARCHIEF_API_ROOT",
     "OPENBAARMAKING_API_ROOT",
 )
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class ClientError(Exception):
@@ -76,57 +79,62 @@ def allowed_url(url: str) -> str:
     return found[0]
 
 
-_signal_lock = threading.RLock()
-_depth = 0
+class _ProviderThread:
+    """The thread one in-process request runs in, with its own database connection.
 
-
-@contextmanager
-def _keep_db_connection() -> Iterator[None]:
-    """Stop Django's request cycle from closing the caller's database connection.
-
-    Django's request handler closes old connections when a request starts and ends;
-    inside the caller's transaction that would break it. Django's own test client
-    disconnects the same receivers for this reason. In-process calls nest (a provider
-    may call another provider), so only the outermost call reconnects them.
+    A provider in another deployment has its own connection and transaction and sees only
+    what its callers have committed; the in-process transport gives it the same: the request
+    is answered on a thread of its own, so Django's connection handling (a connection per
+    thread, closed at the end of the request cycle) works as it does under gunicorn and
+    nothing process-wide is switched. The thread lives until the answer's body is closed,
+    because a streamed body (a file) is read, and its request cycle ended, on that thread.
+    The caller's context (request id, the acting client) is copied along.
     """
-    global _depth
-    with _signal_lock:
-        if _depth == 0:
-            signals.request_started.disconnect(close_old_connections)
-            signals.request_finished.disconnect(close_old_connections)
-        _depth += 1
+
+    def __init__(self) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="in-process-provider")
+        self._context = contextvars.copy_context()
+
+    def call(self, function: Callable[[], Any]) -> Any:
+        return self._executor.submit(self._context.copy().run, function).result()
+
+    def finish(self) -> None:
+        """Close the thread's database connections and end the thread."""
         try:
-            yield
+            self._executor.submit(connections.close_all).result()
         finally:
-            _depth -= 1
-            if _depth == 0:
-                signals.request_started.connect(close_old_connections)
-                signals.request_finished.connect(close_old_connections)
+            self._executor.shutdown(wait=True)
 
 
 class _InProcessStream(httpx.SyncByteStream):
     """The WSGI application's body, handed to httpx chunk by chunk as it is read.
 
     A download (a document's content) is then never held whole in memory: the caller's
-    `iter_bytes` pulls the provider's file iterator. Each chunk and the final close (which
-    ends Django's request cycle) run with the caller's database connection kept.
+    `iter_bytes` pulls the provider's file iterator, one chunk at a time on the provider's
+    thread. Closing ends the request cycle there and lets the thread go.
     """
 
-    def __init__(self, stream: httpx.SyncByteStream) -> None:
+    def __init__(self, stream: httpx.SyncByteStream, thread: _ProviderThread) -> None:
         self._stream = stream
+        self._thread = thread
+        self._closed = False
 
     def __iter__(self) -> Iterator[bytes]:
-        chunks = iter(self._stream)
+        chunks = self._thread.call(lambda: iter(self._stream))
         while True:
-            with _keep_db_connection():
-                chunk = next(chunks, None)
+            chunk = self._thread.call(lambda: next(chunks, None))
             if chunk is None:
                 return
             yield chunk
 
     def close(self) -> None:
-        with _keep_db_connection():
-            self._stream.close()
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._thread.call(self._stream.close)
+        finally:
+            self._thread.finish()
 
 
 def is_json(response: httpx.Response) -> bool:
@@ -134,7 +142,7 @@ def is_json(response: httpx.Response) -> bool:
 
 
 class InProcessTransport(httpx.BaseTransport):
-    """Hands requests to this process's Django WSGI application.
+    """Hands requests to this process's Django WSGI application, each on its own thread.
 
     JSON answers are read at once; other bodies (files) stream lazily from the provider's
     iterator, so `client.stream(...)` downloads in-process in constant memory. A plain
@@ -150,16 +158,21 @@ class InProcessTransport(httpx.BaseTransport):
         # Only what lies on SITE_URL is this process; Django would answer any host alike.
         if url_under(str(request.url), settings.SITE_URL + "/") is None:
             raise httpx.ConnectError(f"{request.url} is not served by this process.", request=request)
-        with _keep_db_connection():
-            response = self._transport.handle_request(request)
+        thread = _ProviderThread()
+        try:
+            response = thread.call(lambda: self._transport.handle_request(request))
             if is_json(response):
-                response.read()
-                response.close()
+                thread.call(response.read)
+                thread.call(response.close)
+                thread.finish()
                 return response
+        except BaseException:
+            thread.finish()
+            raise
         return httpx.Response(
             response.status_code,
             headers=response.headers,
-            stream=_InProcessStream(response.stream),
+            stream=_InProcessStream(response.stream, thread),
             request=request,
             extensions=response.extensions,
         )
@@ -257,6 +270,13 @@ class APIClient:
         return url
 
     def request(self, method: str, path_or_url: str, **kwargs: Any) -> httpx.Response:
+        if method.upper() not in SAFE_METHODS and transaction.get_connection().in_atomic_block:
+            # The provider could not see what this transaction holds, and a rollback here
+            # could not take back what it did: commit first, then call, undo on refusal.
+            raise RuntimeError(
+                f"{method} {path_or_url}: a write in another component is made after the commit, "
+                "never inside an open transaction."
+            )
         url = self.url(path_or_url)
         headers = {**self._headers(), **kwargs.pop("headers", {})}
         http = self._http

@@ -185,7 +185,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # transaction asks for the write lock when it begins (IMMEDIATE): one that read first and
     # asked at its first write could not wait, SQLite would refuse it at once ("database is
     # locked") whenever another request wrote at that moment.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=30, transaction_mode="IMMEDIATE")
+    # WAL: readers never wait for the writer, so a provider answering on its own connection
+    # (common/clients.py) reads what is committed while a caller holds the write lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=30, transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL;"
+    )
+    # The test database is a file too: an in-memory one is shared between connections only
+    # with table locks, under which a reader fails at once instead of reading what is committed.
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(VAR_DIR / "test-levensloop.sqlite3"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nl"
@@ -330,6 +337,11 @@ CELERY_BEAT_SCHEDULE = {
     "zaken-zaaktellingen": {
         "task": "zaken.tasks.zaaktellingen_samenvoegen",
         "schedule": env_int("ZAKEN_ZAAKTELLINGEN_INTERVAL", 60),
+    },
+    # Removals of mirrored relations in the Documenten API that waited for it to answer.
+    "zaken-spiegels-verwijderen": {
+        "task": "zaken.tasks.spiegels_verwijderen",
+        "schedule": env_int("ZAKEN_SPIEGELS_INTERVAL", 60),
     },
 }
 

@@ -1,7 +1,22 @@
-from django.apps import AppConfig
+import importlib
+
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _ensure_informatiecategorieen(sender, using="default", **kwargs) -> None:
+    """The Woo information categories are reference data, loaded by a migration; after a flush
+    (`manage.py flush`, the end of every transactional test) they are loaded again."""
+    Informatiecategorie = apps.get_model("openbaarmaking", "Informatiecategorie")
+    if Informatiecategorie.objects.using(using).exists():
+        return
+    importlib.import_module("openbaarmaking.migrations.0002_informatiecategorieen").load(apps, None)
 
 
 class OpenbaarmakingConfig(AppConfig):
     name = "openbaarmaking"
     verbose_name = "Openbaarmaking (Woo)"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        post_migrate.connect(_ensure_informatiecategorieen, sender=self, dispatch_uid="openbaarmaking_categorieen")

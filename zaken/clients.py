@@ -216,6 +216,12 @@ class DocumentenClient:
                 {"informatieobject": informatieobject, "object": object_url, "objectType": object_type},
             )
 
+    def objectinformatieobject_exists(self, *, informatieobject: str, object_url: str) -> bool:
+        """Whether the Documenten API holds the mirrored relation."""
+        with self._client() as client:
+            params = {"informatieobject": informatieobject, "object": object_url}
+            return any(True for _ in client.list("objectinformatieobjecten", params=params))
+
     def objectinformatieobject_delete(self, *, informatieobject: str, object_url: str) -> None:
         """Delete the mirrored relation, if the Documenten API has it."""
         with self._client() as client:

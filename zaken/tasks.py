@@ -11,3 +11,15 @@ from . import zaak_services
 def zaaktellingen_samenvoegen() -> int:
     """Periodic: one row per zaaktype and vertrouwelijkheidaanduiding again (`ZaakTelling`)."""
     return zaak_services.zaaktellingen_samenvoegen()
+
+
+@shared_task
+def spiegel_verwijderen(pk: int) -> bool:
+    """Remove one mirrored relation in the Documenten API, after the commit that removed ours."""
+    return zaak_services.spiegel_verwijderen(pk)
+
+
+@shared_task
+def spiegels_verwijderen() -> int:
+    """Periodic: the removals of mirrored relations that waited for the Documenten API."""
+    return zaak_services.spiegels_verwijderen()

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from common.clients import ClientError
 from common.constants import Archiefstatus
 from common.exceptions import DomainError, camel_name
 from common.safe_urls import segments_below
@@ -40,6 +41,7 @@ from .models import (
     KlantContact,
     Resultaat,
     Rol,
+    SpiegelVerwijdering,
     Status,
     Volgnummer,
     Zaak,
@@ -232,7 +234,7 @@ def zaak_delete(*, zaak: Zaak) -> None:
     for deelzaak in zaak.deelzaken.all():
         zaak_delete(zaak=deelzaak)
     for zio in zaak.zaakinformatieobjecten.all():
-        _oio_delete(zio.informatieobject, zaken_url(zaak))
+        _mirror_removal_queue(zio.informatieobject, zaken_url(zaak))
     ZaakBesluit.objects.filter(zaak=zaak).delete()
     Besluit.objects.filter(zaak=zaak).update(zaak=None)
     zaak.delete()
@@ -486,11 +488,114 @@ def _ensure_informatieobjecttype(document: dict, toegestaan: models.QuerySet, co
         raise _error(f"Het informatieobjecttype van het document hoort niet bij het {wat}.", code)
 
 
-def _oio_delete(informatieobject: str, object_url: str) -> None:
+# --- mirrored relations in the Documenten API ----------------------------------------------------
+#
+# A zaakinformatieobject or besluitinformatieobject has its mirror, an objectinformatieobject,
+# in the Documenten API. Neither side's write happens inside the other's transaction: ours is
+# committed first, then the Documenten API is asked (it checks the relation through this API,
+# so it must be able to see it), and a refusal undoes ours (the views' `undo_create`). A
+# removal is written down in the same transaction as ours (`SpiegelVerwijdering`) and carried
+# out after the commit, and by the beat while the Documenten API does not answer.
+
+
+def _spiegelen(*, informatieobject: str, object_url: str, object_type: str) -> None:
+    """Create the mirror. When the Documenten API refuses or fails, what it holds decides:
+    a mirror that is there after all (stored before a 500, or left by a removal still waiting)
+    is the mirror; none, or no answer, refuses the relation, whose undo then writes down the
+    removal of whatever may have been stored (`spiegel_opruimen`)."""
+    documenten = DocumentenClient()
+    # The relation exists (again): a removal of its mirror still waiting must not happen.
+    SpiegelVerwijdering.objects.filter(informatieobject=informatieobject, object=object_url).delete()
     try:
-        DocumentenClient().objectinformatieobject_delete(informatieobject=informatieobject, object_url=object_url)
-    except Exception as exc:  # the relation goes on our side whatever the other side says
-        logger.warning("objectinformatieobject_delete_failed", extra={"url": informatieobject, "error": str(exc)})
+        documenten.objectinformatieobject_create(
+            informatieobject=informatieobject, object_url=object_url, object_type=object_type
+        )
+    except ClientError as exc:
+        try:
+            there = documenten.objectinformatieobject_exists(informatieobject=informatieobject, object_url=object_url)
+        except ClientError:
+            there = False
+        if there:
+            logger.warning(
+                "objectinformatieobject_there_after_error", extra={"url": informatieobject, "error": str(exc)}
+            )
+            return
+        raise _error(f"De Documenten API weigerde de relatie: {exc}", "objectinformatieobject-create-failed") from exc
+
+
+def _mirror_removal_queue(informatieobject: str, object_url: str) -> None:
+    """Write the removal down; carried out once this transaction (if any) is committed."""
+    verwijdering = SpiegelVerwijdering.objects.create(informatieobject=informatieobject, object=object_url)
+    transaction.on_commit(lambda: _mirror_removal_start(verwijdering.pk))
+
+
+def _mirror_removal_start(pk: int) -> None:
+    from .tasks import spiegel_verwijderen
+
+    try:
+        spiegel_verwijderen.delay(pk)
+    except Exception as exc:  # no broker: the beat carries it out later
+        logger.warning("spiegel_verwijderen_not_queued", extra={"pk": pk, "error": str(exc)})
+
+
+def spiegel_verwijderen(pk: int) -> bool:
+    """Carry out one written-down removal; True when it is done (or was done already)."""
+    verwijdering = SpiegelVerwijdering.objects.filter(pk=pk).first()
+    if verwijdering is None:
+        return True
+    if (
+        ZaakInformatieObject.objects.filter(informatieobject=verwijdering.informatieobject)
+        .filter(zaak__uuid=_uuid_at_end(verwijdering.object))
+        .exists()
+        or BesluitInformatieObject.objects.filter(informatieobject=verwijdering.informatieobject)
+        .filter(besluit__uuid=_uuid_at_end(verwijdering.object))
+        .exists()
+    ):
+        # The relation was made again in the meantime: its mirror must stay.
+        verwijdering.delete()
+        return True
+    try:
+        DocumentenClient().objectinformatieobject_delete(
+            informatieobject=verwijdering.informatieobject, object_url=verwijdering.object
+        )
+    except Exception as exc:
+        verwijdering.pogingen += 1
+        verwijdering.laatste_fout = str(exc)[:2000]
+        verwijdering.volgende_poging = timezone.now() + dt.timedelta(seconds=min(3600, 30 * 2**verwijdering.pogingen))
+        verwijdering.save(update_fields=["pogingen", "laatste_fout", "volgende_poging"])
+        logger.warning("spiegel_verwijderen_failed", extra={"url": verwijdering.informatieobject, "error": str(exc)})
+        return False
+    verwijdering.delete()
+    return True
+
+
+def spiegels_verwijderen() -> int:
+    """Periodic: every written-down removal that is due; the number carried out."""
+    due = SpiegelVerwijdering.objects.filter(volgende_poging__lte=timezone.now()).values_list("pk", flat=True)
+    return sum(spiegel_verwijderen(pk) for pk in list(due[:500]))
+
+
+def _uuid_at_end(url: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(url.rstrip("/").rsplit("/", 1)[-1])
+    except ValueError:
+        return None
+
+
+def spiegel_opruimen(*, informatieobject: str, object_url: str) -> None:
+    """In the transaction that undoes a relation whose mirror was refused: the mirror may
+    have been stored all the same, so its removal is written down and carried out after."""
+    _mirror_removal_queue(informatieobject, object_url)
+
+
+def zaakinformatieobject_spiegelen(*, zio: ZaakInformatieObject) -> None:
+    """After the commit of a new zaakinformatieobject: its mirror in the Documenten API."""
+    _spiegelen(informatieobject=zio.informatieobject, object_url=zaken_url(zio.zaak), object_type="zaak")
+
+
+def besluitinformatieobject_spiegelen(*, bio: BesluitInformatieObject) -> None:
+    """After the commit of a new besluitinformatieobject: its mirror in the Documenten API."""
+    _spiegelen(informatieobject=bio.informatieobject, object_url=besluiten_url(bio.besluit), object_type="besluit")
 
 
 @transaction.atomic
@@ -498,7 +603,7 @@ def zaakinformatieobject_create(
     *, data: dict[str, Any], zichtbaar: Callable[[dict], bool] | None = None
 ) -> ZaakInformatieObject:
     """Rule (Zaken API, `POST /zaakinformatieobjecten`): the document exists in the
-    Documenten API, the pair is unique, and the mirrored objectinformatieobject is created there."""
+    Documenten API and the pair is unique."""
     zaak = data["zaak"]
     ensure_zaak_changeable(zaak)
     documenten = DocumentenClient()
@@ -511,14 +616,8 @@ def zaakinformatieobject_create(
     )
     if ZaakInformatieObject.objects.filter(zaak=zaak, informatieobject=data["informatieobject"]).exists():
         raise _error("Dit informatieobject hoort al bij deze zaak.", "unique")
-    zio = ZaakInformatieObject.objects.create(**data)
-    try:
-        documenten.objectinformatieobject_create(
-            informatieobject=zio.informatieobject, object_url=zaken_url(zaak), object_type="zaak"
-        )
-    except Exception as exc:
-        raise _error(f"De Documenten API weigerde de relatie: {exc}", "objectinformatieobject-create-failed") from exc
-    return zio
+    # Its mirror in the Documenten API follows after the commit (`zaakinformatieobject_spiegelen`).
+    return ZaakInformatieObject.objects.create(**data)
 
 
 @transaction.atomic
@@ -536,9 +635,8 @@ def zaakinformatieobject_update(*, zio: ZaakInformatieObject, data: dict[str, An
 @transaction.atomic
 def zaakinformatieobject_delete(*, zio: ZaakInformatieObject) -> None:
     ensure_zaak_changeable(zio.zaak)
-    url = zaken_url(zio.zaak)
+    _mirror_removal_queue(zio.informatieobject, zaken_url(zio.zaak))
     zio.delete()
-    _oio_delete(zio.informatieobject, url)
 
 
 # --- besluiten --------------------------------------------------------------------------------
@@ -636,7 +734,7 @@ def besluit_delete(*, besluit: Besluit) -> None:
     if zaak is not None:
         ensure_zaak_changeable(zaak)
     for bio in besluit.besluitinformatieobjecten.all():
-        _oio_delete(bio.informatieobject, besluiten_url(besluit))
+        _mirror_removal_queue(bio.informatieobject, besluiten_url(besluit))
     besluit.delete()
     if zaak is not None:
         zaak_recompute_if_closed(zaak)
@@ -657,21 +755,14 @@ def besluitinformatieobject_create(
     )
     if BesluitInformatieObject.objects.filter(besluit=besluit, informatieobject=data["informatieobject"]).exists():
         raise _error("Dit informatieobject hoort al bij dit besluit.", "unique")
-    bio = BesluitInformatieObject.objects.create(**data)
-    try:
-        documenten.objectinformatieobject_create(
-            informatieobject=bio.informatieobject, object_url=besluiten_url(besluit), object_type="besluit"
-        )
-    except Exception as exc:
-        raise _error(f"De Documenten API weigerde de relatie: {exc}", "objectinformatieobject-create-failed") from exc
-    return bio
+    # Its mirror in the Documenten API follows after the commit (`besluitinformatieobject_spiegelen`).
+    return BesluitInformatieObject.objects.create(**data)
 
 
 @transaction.atomic
 def besluitinformatieobject_delete(*, bio: BesluitInformatieObject) -> None:
-    url = besluiten_url(bio.besluit)
+    _mirror_removal_queue(bio.informatieobject, besluiten_url(bio.besluit))
     bio.delete()
-    _oio_delete(bio.informatieobject, url)
 
 
 @transaction.atomic

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.conf import settings
+from django.core import signals
+from django.db import close_old_connections, connection, transaction
 
 from common.api.serializers import ApplicatieSerializer
 from common.clients import APIClient, ClientError, URLNotAllowedError
@@ -13,7 +17,7 @@ from common.testing import ContractViolationError
 
 
 @pytest.fixture
-def internal_client(db):
+def internal_client(transactional_db):
     api_client_create_or_update(
         client_id=settings.API_CLIENT_ID, secret=settings.API_CLIENT_SECRET, alle_autorisaties=True
     )
@@ -35,13 +39,47 @@ def test_urls_outside_the_api_roots_are_refused(internal_client, url):
         internal_client.retrieve(url)
 
 
-def test_in_process_call_sees_and_keeps_the_callers_transaction(internal_client):
-    # The applicatie is created in this test's (uncommitted) transaction …
-    Applicatie.objects.create(client_ids=["nieuw"], label="nieuw")
+def test_a_provider_never_sees_the_callers_uncommitted_data(internal_client):
+    """In-process as over HTTP: the provider answers on its own connection, in its own
+    transaction, and sees only what the caller has committed."""
+    with transaction.atomic():
+        Applicatie.objects.create(client_ids=["nieuw"], label="nieuw")
+        labels = {app["label"] for app in internal_client.list("applicaties")}
+        assert "nieuw" not in labels
+        # The caller's transaction is untouched by the call: still open, still holding its row.
+        assert connection.in_atomic_block
+        assert Applicatie.objects.filter(label="nieuw").exists()
     labels = {app["label"] for app in internal_client.list("applicaties")}
-    # … the in-process provider sees it, and the caller's connection still works after.
     assert "nieuw" in labels
-    assert Applicatie.objects.filter(label="nieuw").exists()
+
+
+def test_a_provider_answers_on_its_own_thread_and_connection(internal_client, monkeypatch):
+    from common.api.views import ApplicatieViewSet
+
+    seen = {}
+    original = ApplicatieViewSet.list
+
+    def list_and_look(self, request, *args, **kwargs):
+        seen["thread"] = threading.get_ident()
+        seen["connection"] = id(connection.connection) if connection.connection else None
+        response = original(self, request, *args, **kwargs)
+        seen["connection"] = id(connection.connection)
+        seen["receivers"] = _connected(signals.request_finished)
+        return response
+
+    monkeypatch.setattr(ApplicatieViewSet, "list", list_and_look)
+    Applicatie.objects.exists()  # the caller's connection is open
+    assert list(internal_client.list("applicaties"))
+    assert seen["thread"] != threading.get_ident()
+    assert seen["connection"] != id(connection.connection)
+    # Nothing process-wide was switched off: Django still ends every request cycle, the
+    # provider's included, by closing its old connections.
+    assert close_old_connections in seen["receivers"]
+    assert close_old_connections in _connected(signals.request_started)
+
+
+def _connected(signal) -> list:
+    return [receiver[1]() for receiver in signal.receivers if receiver[1]() is not None]
 
 
 def test_follows_pagination(internal_client):
@@ -69,22 +107,25 @@ def test_a_response_that_breaks_the_committed_contract_fails_the_test(internal_c
         list(internal_client.list("applicaties"))
 
 
-def test_nested_in_process_calls_keep_the_connection(internal_client, monkeypatch):
-    """A provider that itself calls a provider in-process must not close the caller's connection."""
-    from django.core import signals
-    from django.db import close_old_connections
-
+def test_nested_in_process_calls_leave_the_caller_alone(internal_client, monkeypatch):
+    """A provider that itself calls a provider in-process: each answers on its own thread;
+    the outermost caller's open transaction and connection are untouched."""
     from common.api.views import ApplicatieViewSet
 
     original = ApplicatieViewSet.list
+    inner_threads = []
 
     def list_calling_another_api(self, request, *args, **kwargs):
         with APIClient(settings.AUTORISATIES_API_ROOT) as inner:
             inner.retrieve(settings.AUTORISATIES_API_ROOT + "applicaties/consumer?clientId=" + settings.API_CLIENT_ID)
-        # the outer request is still running: its receivers must still be disconnected
-        assert close_old_connections not in [r[1]() for r in signals.request_finished.receivers if r[1]() is not None]
+        inner_threads.append(threading.get_ident())
+        assert Applicatie.objects.exists()  # this provider's own connection still works
         return original(self, request, *args, **kwargs)
 
     monkeypatch.setattr(ApplicatieViewSet, "list", list_calling_another_api)
-    assert list(internal_client.list("applicaties"))
-    assert Applicatie.objects.exists()
+    with transaction.atomic():
+        Applicatie.objects.create(client_ids=["binnen"], label="binnen")
+        assert list(internal_client.list("applicaties"))
+        assert connection.in_atomic_block
+        assert Applicatie.objects.filter(label="binnen").exists()
+    assert inner_threads and threading.get_ident() not in inner_threads

@@ -552,3 +552,27 @@ class Volgnummer(volgnummers.Volgnummer):
 
     class Meta(volgnummers.Volgnummer.Meta):
         pass
+
+
+class SpiegelVerwijdering(models.Model):
+    """A mirrored relation (objectinformatieobject) in the Documenten API that is to go, because
+    its zaakinformatieobject or besluitinformatieobject went here.
+
+    Written in the same transaction as the removal, carried out after the commit and, while the
+    Documenten API does not answer, again by the beat (`zaken.tasks.spiegels_verwijderen`): the
+    removal is never lost and never waits inside our transaction."""
+
+    informatieobject = models.URLField(max_length=1000, help_text="URL of the document.")
+    object = models.URLField(max_length=1000, help_text="URL of the zaak or besluit the relation was with.")
+    aangemaakt = models.DateTimeField(default=timezone.now)
+    pogingen = models.PositiveIntegerField(default=0, help_text="Attempts so far.")
+    volgende_poging = models.DateTimeField(default=timezone.now, help_text="Not tried again before this moment.")
+    laatste_fout = models.TextField(blank=True, help_text="What the Documenten API said the last time.")
+
+    class Meta:
+        verbose_name = "te verwijderen spiegelrelatie"
+        verbose_name_plural = "te verwijderen spiegelrelaties"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.informatieobject} ↔ {self.object}"

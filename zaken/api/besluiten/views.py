@@ -56,7 +56,9 @@ class BesluitenViewSet(viewsets.GenericViewSet):
     def representation(self, instance) -> dict:
         return dict(self.get_serializer(instance).data)
 
-    def record(self, actie: str, instance, *, oud: dict | None, nieuw: dict | None, resultaat: int) -> None:
+    def record(
+        self, actie: str, instance, *, oud: dict | None, nieuw: dict | None, resultaat: int, toelichting: str = ""
+    ) -> None:
         besluit = self.besluit_of(instance)
         besluit_url = services.besluiten_url(besluit)
         url = services.besluiten_url(instance)
@@ -69,6 +71,7 @@ class BesluitenViewSet(viewsets.GenericViewSet):
             resource=self.resource,
             resource_url=url,
             resource_weergave=str(instance),
+            toelichting=toelichting,
             oud=oud,
             nieuw=nieuw,
         )
@@ -182,6 +185,14 @@ class BesluitInformatieObjectViewSet(
         access.ensure_besluit_toegestaan(self.request.auth, besluit.besluittype, {AANMAKEN})
         return services.besluitinformatieobject_create(
             data=dict(serializer.validated_data), zichtbaar=access.document_zichtbaar(self.request.auth)
+        )
+
+    def after_commit_create(self, instance) -> None:
+        services.besluitinformatieobject_spiegelen(bio=instance)
+
+    def undo_elsewhere(self, instance) -> None:
+        services.spiegel_opruimen(
+            informatieobject=instance.informatieobject, object_url=services.besluiten_url(instance.besluit)
         )
 
     def perform_destroy(self, instance):

@@ -174,7 +174,9 @@ class ZaakOnderdeelViewSet(viewsets.GenericViewSet):
     def url_of(self, instance) -> str:
         return services.zaken_url(instance)
 
-    def record(self, actie: str, instance, *, oud: dict | None, nieuw: dict | None, resultaat: int) -> None:
+    def record(
+        self, actie: str, instance, *, oud: dict | None, nieuw: dict | None, resultaat: int, toelichting: str = ""
+    ) -> None:
         zaak = self.zaak_of(instance)
         zaak_url = services.zaken_url(zaak)
         url = self.url_of(instance)
@@ -187,6 +189,7 @@ class ZaakOnderdeelViewSet(viewsets.GenericViewSet):
             resource=self.resource,
             resource_url=url,
             resource_weergave=str(instance),
+            toelichting=toelichting,
             oud=oud,
             nieuw=nieuw,
         )
@@ -204,6 +207,13 @@ class ZaakOnderdeelViewSet(viewsets.GenericViewSet):
 
 
 class CreateMixin:
+    """Create in our own transaction; what another component must do about it (a mirrored
+    relation in the Documenten API) happens after the commit, never inside it: a provider in
+    another deployment could not see the uncommitted row, and a refusal there must not leave
+    our side half-written. When the other side refuses or does not answer, our object is
+    removed again (audited as undone, with a destroy notification) and the refusal is the
+    answer (docs/decisions/0001-in-process-calls-have-http-semantics.md)."""
+
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -211,7 +221,26 @@ class CreateMixin:
             instance = self.perform_create(serializer)
             data = self.get_serializer(instance).data
             self.record(Actie.create, instance, oud=None, nieuw=dict(data), resultaat=201)
+        try:
+            self.after_commit_create(instance)
+        except Exception as exc:
+            self.undo_create(instance, dict(data), reden=str(exc))
+            raise
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+
+    def after_commit_create(self, instance) -> None:
+        """What other components do about the new object; raise to undo it."""
+
+    def undo_create(self, instance, data: dict, *, reden: str) -> None:
+        with transaction.atomic():
+            self.record(
+                Actie.destroy, instance, oud=data, nieuw=None, resultaat=204, toelichting=f"Ongedaan gemaakt: {reden}"
+            )
+            type(instance).objects.filter(pk=instance.pk).delete()
+            self.undo_elsewhere(instance)
+
+    def undo_elsewhere(self, instance) -> None:
+        """In the undo's transaction: what must go in other components after it commits."""
 
 
 class UpdateMixin:
@@ -713,6 +742,14 @@ class ZaakInformatieObjectViewSet(
         self.ensure_may_write(serializer.validated_data["zaak"], self.required_scopes["create"])
         return services.zaakinformatieobject_create(
             data=dict(serializer.validated_data), zichtbaar=access.document_zichtbaar(self.auth)
+        )
+
+    def after_commit_create(self, instance) -> None:
+        services.zaakinformatieobject_spiegelen(zio=instance)
+
+    def undo_elsewhere(self, instance) -> None:
+        services.spiegel_opruimen(
+            informatieobject=instance.informatieobject, object_url=services.zaken_url(instance.zaak)
         )
 
     def perform_update(self, serializer):
