@@ -96,6 +96,7 @@ class _ProviderThread:
         self._context = contextvars.copy_context()
 
     def call(self, function: Callable[[], Any]) -> Any:
+        """Run `function` on the provider's thread and hand back its result or exception."""
         return self._executor.submit(self._context.copy().run, function).result()
 
     def finish(self) -> None:
@@ -153,11 +154,16 @@ class InProcessTransport(httpx.BaseTransport):
         from django.core.handlers.wsgi import WSGIHandler
 
         self._transport = httpx.WSGITransport(app=WSGIHandler())
+        self._network: httpx.HTTPTransport | None = None
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         # Only what lies on SITE_URL is this process; Django would answer any host alike.
         if url_under(str(request.url), settings.SITE_URL + "/") is None:
             raise httpx.ConnectError(f"{request.url} is not served by this process.", request=request)
+        if not uses_in_process(str(request.url)):
+            # On this host, but an API another deployment serves: over the network.
+            self._network = self._network or httpx.HTTPTransport()
+            return self._network.handle_request(request)
         thread = _ProviderThread()
         try:
             response = thread.call(lambda: self._transport.handle_request(request))
@@ -184,8 +190,24 @@ ResponseHook = Callable[[httpx.Response], None]
 response_hooks: list[ResponseHook] = []
 
 
+def served_here(url: str) -> bool:
+    """The URL lies under the root of an API this process serves (LEVENSLOOP_COMPONENTS)."""
+    served = [
+        getattr(settings, f"{api.upper()}_API_ROOT")
+        for api in settings.LEVENSLOOP_COMPONENTS
+        if getattr(settings, f"{api.upper()}_API_ROOT", "")
+    ]
+    return root_of(url, served) is not None
+
+
 def uses_in_process(url: str) -> bool:
-    return settings.API_IN_PROCESS and url_under(url, settings.SITE_URL + "/") is not None
+    """In-process only for an API this process serves, at a root on SITE_URL; any other goes
+    over HTTP (run apart, the Documenten API may share the host but not the process)."""
+    return (
+        settings.API_IN_PROCESS
+        and url_under(url, settings.SITE_URL + "/") is not None
+        and (served_here(url) or set(settings.LEVENSLOOP_COMPONENTS) == set(settings.ALL_APIS))
+    )
 
 
 def _send_request_id(request: httpx.Request) -> None:

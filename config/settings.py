@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from config.logs import configure_structlog, logging_config
 from config.logs import default_format as default_log_format
@@ -261,6 +262,28 @@ JWT_EXPIRY = env_int("JWT_EXPIRY", 3600)
 JWT_LEEWAY = env_int("JWT_LEEWAY", 5)
 
 # --- Contracts between the apps ---------------------------------------------------------
+
+# The APIs this process serves (comma-separated; default: all). Run apart, each deployment
+# names its own (the Helm chart's split mode: `catalogi,zaken,besluiten`, `documenten`,
+# `selectielijst,archief`, `openbaarmaking`, `autorisaties`): only their URLs are mounted
+# (the public Woo pages with `openbaarmaking`), only their periodic tasks are scheduled, and
+# a call to any other API goes over HTTP to its root even where that lies on SITE_URL.
+ALL_APIS = (
+    "autorisaties",
+    "catalogi",
+    "selectielijst",
+    "zaken",
+    "besluiten",
+    "documenten",
+    "openbaarmaking",
+    "archief",
+)
+LEVENSLOOP_COMPONENTS = tuple(env_list("LEVENSLOOP_COMPONENTS")) or ALL_APIS
+if unknown := set(LEVENSLOOP_COMPONENTS) - set(ALL_APIS):
+    raise ImproperlyConfigured(
+        f"LEVENSLOOP_COMPONENTS names {', '.join(sorted(unknown))}: not an API of Levensloop "
+        f"(one or more of {', '.join(ALL_APIS)})."
+    )
 
 SITE_URL = env("SITE_URL", "http://localhost:8000").rstrip("/")
 CATALOGI_API_ROOT = env("CATALOGI_API_ROOT", f"{SITE_URL}/catalogi/api/v1/")
@@ -527,3 +550,19 @@ CELERY_METRICS_PORT = env_int("CELERY_METRICS_PORT", 0)
 # The worker logs through the handlers above (JSON lines with the task's request_id) rather
 # than Celery's own.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# --- Components of this process ------------------------------------------------------------
+
+# A periodic task is scheduled where its app's APIs are served (LEVENSLOOP_COMPONENTS): the
+# shared plumbing's (the notification relay) in every process.
+COMPONENT_APIS = {
+    "zaken": {"catalogi", "zaken", "besluiten"},
+    "documenten": {"documenten"},
+    "archief": {"archief"},
+    "openbaarmaking": {"openbaarmaking"},
+}
+CELERY_BEAT_SCHEDULE = {
+    name: entry
+    for name, entry in CELERY_BEAT_SCHEDULE.items()
+    if COMPONENT_APIS.get(entry["task"].split(".")[0], set(ALL_APIS)) & set(LEVENSLOOP_COMPONENTS)
+}

@@ -1,5 +1,10 @@
-"""URL layout: one root per API contract, the admin at /admin/."""
+"""URL layout: one root per API contract, the admin at /admin/.
 
+Only the APIs this process serves are mounted (LEVENSLOOP_COMPONENTS, config/settings.py),
+and the public Woo pages only where the Publicaties API is served.
+"""
+
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -19,6 +24,11 @@ API_MOUNTS = [
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
-    *[path(prefix, include(module, namespace=namespace)) for prefix, module, namespace in API_MOUNTS],
-    path("", include("openbaarmaking.public_urls")),
+    *[
+        path(prefix, include(module, namespace=namespace))
+        for prefix, module, namespace in API_MOUNTS
+        if namespace in settings.LEVENSLOOP_COMPONENTS
+    ],
 ]
+if "openbaarmaking" in settings.LEVENSLOOP_COMPONENTS:
+    urlpatterns.append(path("", include("openbaarmaking.public_urls")))

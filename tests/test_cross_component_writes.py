@@ -55,8 +55,12 @@ def apis(settings, tmp_path):
 
 @pytest.fixture
 def wereld(apis):
+    return wereld_maken(apis)
+
+
+def wereld_maken(apis: dict) -> dict:
     """A published zaaktype and besluittype that take a published informatieobjecttype, a
-    zaak, a besluit and a document."""
+    zaak, a besluit and a document, made through the APIs of `apis` (clients by API name)."""
     catalogi = apis["catalogi"]
     catalogus = catalogi.create(
         "catalogussen", {"domein": "SPGL", "rsin": "002220647", "contactpersoonBeheerNaam": "Ada Archivaris"}
