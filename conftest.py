@@ -13,6 +13,37 @@ from common.testing import ContractValidator
 
 
 @pytest.fixture(autouse=True)
+def in_process_calls_need_committed_data(request, monkeypatch):
+    """An in-process provider answers on its own connection and sees only committed data
+    (docs/decisions/0001-*). In a test that runs inside one transaction it would miss the
+    test's data, and what it stores would outlive the test: a test that has a provider write
+    must be transactional."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (
+        (marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        or "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+    )
+    if transactional or (marker is None and "db" not in request.fixturenames):
+        return
+
+    original = clients.InProcessTransport.handle_request
+
+    def refuse(self, http_request):
+        if http_request.method in clients.SAFE_METHODS:
+            # A read sees committed data only (reference data, what the provider stored): a
+            # test that needs its own data read this way fails on its own.
+            return original(self, http_request)
+        pytest.fail(
+            f"{http_request.method} {http_request.url}: an in-process call from a test that is not transactional; "
+            "mark it django_db(transaction=True) (the provider sees only committed data).",
+            pytrace=False,
+        )
+
+    monkeypatch.setattr(clients.InProcessTransport, "handle_request", refuse)
+
+
+@pytest.fixture(autouse=True)
 def validate_contract_responses():
     """Every response one app gets from another is checked against the committed schema."""
     validator = ContractValidator(

@@ -39,12 +39,17 @@ BUSY = None  # another transaction holds the transfer: try again shortly
 
 
 def overbrenging_stap_vergrendeld(overbrenging_id: int, token: str | None = None, **kwargs) -> bool | None:
-    """One step, holding the transfer's row lock so two workers never work on it at once.
+    """One step, for the holder of the transfer's lease only, so two workers never work on it
+    at once.
 
-    The step's database changes commit together with the lease's extension; when the worker
-    dies half-way, none of them count and the step is done again by whoever resumes it.
-    Without a token (a direct call, as in the tests) the step runs whatever lease there is.
-    Returns True while there is more to do, False when this run stops, BUSY when locked.
+    The lease is checked under a short row lock; the step itself runs outside any transaction
+    of ours, because it calls other components (the Zaken and Documenten APIs: archiefstatus
+    `overgedragen`, the verklaring), which are never written to from inside one (and which, on
+    SQLite, could not write while we held the write lock). Each step checkpoints what it has
+    done in its own small transactions, so when the worker dies half-way the one who resumes
+    it continues from there. Without a token (a direct call, as in the tests) the step runs
+    whatever lease there is. Returns True while there is more to do, False when this run
+    stops, BUSY when another holds the row at this moment.
     """
     with transaction.atomic():
         row = (
@@ -58,13 +63,15 @@ def overbrenging_stap_vergrendeld(overbrenging_id: int, token: str | None = None
         if token is not None and str(row[1]) != str(token):
             logger.info("overbrenging_step_skipped_not_ours", extra={"overbrenging": overbrenging_id})
             return False
-        more = overbrenging_stap(overbrenging_id, **kwargs)
         if token is not None:
-            if more:
-                lease_verlengen(Overbrenging, overbrenging_id, token)
-            else:
-                lease_vrijgeven(Overbrenging, overbrenging_id, token)
-        return more
+            lease_verlengen(Overbrenging, overbrenging_id, token)  # the step's time is covered
+    more = overbrenging_stap(overbrenging_id, **kwargs)
+    if token is not None:
+        if more:
+            lease_verlengen(Overbrenging, overbrenging_id, token)
+        else:
+            lease_vrijgeven(Overbrenging, overbrenging_id, token)
+    return more
 
 
 def overbrenging_starten(overbrenging_id: int) -> None:

@@ -15,6 +15,12 @@ from common.testing import ContractValidator
 from .factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def committed(transactional_db):
+    """Every test here commits what it writes: the APIs it calls in-process answer on their
+    own connection and see only committed data (docs/decisions/0001-*)."""
+
+
 @pytest.fixture
 def recordmanager(db):
     return UserFactory(username="recordmanager", groups=["Recordmanager"])

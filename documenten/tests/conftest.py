@@ -16,6 +16,13 @@ from rest_framework.test import APIClient
 from common.clients import APIClient as ContractClient
 from common.testing import ContractValidator
 
+
+@pytest.fixture(autouse=True)
+def committed(transactional_db):
+    """Every test here commits what it writes: the APIs it calls in-process answer on their
+    own connection and see only committed data (docs/decisions/0001-*)."""
+
+
 DOCUMENTEN = "/documenten/api/v1/"
 CONTRACT = Path(__file__).resolve().parents[1] / "openapi" / "documenten.yaml"
 ALL_SCOPES = [

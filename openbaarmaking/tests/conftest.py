@@ -25,6 +25,13 @@ from openbaarmaking.clients import DocumentenClient
 
 from .fake_documenten import FakeDocumentenAPI
 
+
+@pytest.fixture(autouse=True)
+def committed(transactional_db):
+    """Every test here commits what it writes: the APIs it calls in-process answer on their
+    own connection and see only committed data (docs/decisions/0001-*)."""
+
+
 ROOT = "/openbaarmaking/api/v1/"
 CONTRACT = Path(__file__).resolve().parents[1] / "openapi" / "openbaarmaking.yaml"
 DOCUMENTEN_STANDARD = STANDARDS_DIR / "zgw" / "documenten-1.5.0.yaml"

@@ -12,6 +12,31 @@ from archief.overbrenging.validation import validate_package
 from . import fake_zgw, sipdata
 
 
+@pytest.fixture(autouse=True)
+def committed(transactional_db):
+    """Every test here commits what it writes: the APIs it calls in-process answer on their
+    own connection and see only committed data (docs/decisions/0001-*)."""
+
+
+@pytest.fixture(autouse=True)
+def worker_by_hand(request, monkeypatch):
+    """The tests step a transfer through by hand (`run`), step by step as the worker would:
+    the Celery chain an approval queues once it commits is held back here, except for a test
+    marked `keten`."""
+    from archief.overbrenging import tasks
+
+    if request.node.get_closest_marker("keten"):
+        return None
+    original = tasks.overbrenging_verwerken.delay
+    monkeypatch.setattr(tasks.overbrenging_verwerken, "delay", lambda *args, **kwargs: None)
+
+    def release() -> None:
+        """From here on the chain runs as queued (Celery runs tasks in-process in the tests)."""
+        tasks.overbrenging_verwerken.delay = original
+
+    return release
+
+
 def assert_valid(path: Path) -> None:
     """The package passes the pre-ingest command (and its report is empty)."""
     report = validate_package(path)

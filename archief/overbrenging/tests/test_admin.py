@@ -123,12 +123,13 @@ def test_a_receipt_with_entities_is_refused_unread(admin_client, concept, tmp_pa
     assert concept.status == Status.geverifieerd
 
 
-def test_stalled_work_can_be_resumed_from_the_admin(admin_client, concept, celery_eager):
+def test_stalled_work_can_be_resumed_from_the_admin(admin_client, concept, celery_eager, worker_by_hand):
     from archief.overbrenging import services
 
     services.overbrenging_approve(overbrenging=concept, door=persoon("Archivaris"))  # its task never ran
     concept.refresh_from_db()
     assert concept.status == Status.goedgekeurd
+    worker_by_hand()  # the chain approval queued never ran; what follows runs as queued
     response = admin_client.post(
         reverse("admin:overbrenging_overbrenging_changelist"), {"action": "hervatten", "_selected_action": [concept.pk]}
     )

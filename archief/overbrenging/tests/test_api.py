@@ -133,6 +133,7 @@ def test_an_ineligible_selection_is_refused_with_the_reason_per_case(archief_cli
     assert not Overbrenging.objects.exists()
 
 
+@pytest.mark.keten
 def test_the_whole_life_through_the_api(
     archief_client, afspraak, fake, django_capture_on_commit_callbacks, celery_eager
 ):
