@@ -48,7 +48,7 @@ from zaken.tests.factories import (
     gepubliceerd_zaaktype,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 HOST = "localhost:8000"
 ORIGIN = f"http://{HOST}"

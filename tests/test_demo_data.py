@@ -21,7 +21,7 @@ def load() -> str:
     return out.getvalue()
 
 
-def test_demo_data_publishes_a_zaaktype_with_archiving_parameters(db, var_dir, api_client):
+def test_demo_data_publishes_a_zaaktype_with_archiving_parameters(transactional_db, var_dir, api_client):
     output = load()
     password = (var_dir / "admin-password").read_text().strip()
     secret = (var_dir / "demo-client-secret").read_text().strip()
@@ -53,7 +53,7 @@ def test_demo_data_publishes_a_zaaktype_with_archiving_parameters(db, var_dir, a
     assert response.status_code == 200
 
 
-def test_demo_data_is_idempotent(db, var_dir, api_client):
+def test_demo_data_is_idempotent(transactional_db, var_dir, api_client):
     first = load()
     second = load()
     assert first == second

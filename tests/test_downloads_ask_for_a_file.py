@@ -22,7 +22,7 @@ from config.urls import API_MOUNTS
 from openbaarmaking.clients import Document, DocumentenClient
 
 pytestmark = [
-    pytest.mark.django_db,
+    pytest.mark.django_db(transaction=True),  # providers answer on their own connection
     pytest.mark.skipif(
         "documenten/api/v1/" not in {p for p, _, _ in API_MOUNTS}, reason="the Documenten API is not mounted"
     ),

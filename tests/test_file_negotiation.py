@@ -22,7 +22,7 @@ from common.clients import APIClient as ContractClient
 from common.contracts import contract_files
 from common.testing import load_yaml
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 
 def _file_endpoints() -> list[tuple[str, str, str, str]]:

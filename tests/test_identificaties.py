@@ -26,7 +26,7 @@ from zaken.tests.factories import (
     gepubliceerd_zaaktype,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 RSIN = "002220647"
 
 

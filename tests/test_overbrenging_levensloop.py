@@ -31,7 +31,7 @@ from config.urls import API_MOUNTS
 
 MOUNTED = {prefix for prefix, _, _ in API_MOUNTS}
 pytestmark = [
-    pytest.mark.django_db(transaction=False),
+    pytest.mark.django_db(transaction=True),  # providers answer on their own connection
     pytest.mark.skipif(
         not {"zaken/api/v1/", "documenten/api/v1/", "archief/api/v1/"} <= MOUNTED,
         reason="the Zaken, Documenten and Archiefbeheer APIs are not all mounted",

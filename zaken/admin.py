@@ -20,6 +20,7 @@ from .models import (
     InformatieObjectType,
     ResultaatType,
     RolType,
+    SpiegelVerwijdering,
     StatusType,
     ZaakObjectType,
     ZaakType,
@@ -191,3 +192,13 @@ class BesluitTypeAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ("omschrijving", "catalogus", "begin_geldigheid", "concept")
     list_filter = ("concept", "catalogus")
     search_fields = ("omschrijving",)
+
+
+@admin.register(SpiegelVerwijdering)
+class SpiegelVerwijderingAdmin(AlleenLezenMixin, admin.ModelAdmin):
+    """Removals of mirrored relations that wait for the Documenten API to answer; the beat
+    tries them again (`zaken.tasks.spiegels_verwijderen`). A list that grows says the
+    Documenten API has been unreachable since the oldest one."""
+
+    list_display = ("informatieobject", "object", "aangemaakt", "pogingen", "volgende_poging", "laatste_fout")
+    ordering = ("aangemaakt",)

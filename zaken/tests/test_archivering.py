@@ -18,7 +18,7 @@ from zaken.services import catalogi_url
 from .factories import BesluitTypeFactory, EigenschapFactory, ResultaatTypeFactory, gepubliceerd_zaaktype
 from .zaken_api import BESLUITEN, BRONORGANISATIE, ZAKEN, resultaat_zetten, status_zetten, zaak_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 
 def zaaktype_met(afleidingswijze: str, **procedure):

@@ -11,7 +11,7 @@ from zaken.services import catalogi_url
 from .factories import BesluitTypeFactory, InformatieObjectTypeFactory, gepubliceerd_zaaktype
 from .zaken_api import BESLUITEN, BRONORGANISATIE, zaak_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from zaken.models import Catalogus
 
 from . import payloads, selectielijst
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 
 @pytest.fixture

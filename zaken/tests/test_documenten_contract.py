@@ -20,7 +20,7 @@ from zaken.services import catalogi_url
 from .factories import InformatieObjectTypeFactory, ZaakTypeInformatieObjectTypeFactory, gepubliceerd_zaaktype
 from .zaken_api import BESLUITEN, ZAKEN, resultaat_zetten, status_zetten, zaak_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 
 @pytest.fixture(autouse=True)

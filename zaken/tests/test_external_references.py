@@ -16,7 +16,7 @@ from . import payloads
 from .factories import ZaakTypeFactory, gepubliceerd_zaaktype
 from .zaken_api import ZAKEN, zaak_body, zaak_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 KANAAL = {"url": "https://referentielijsten.example/communicatiekanalen/1", "naam": "E-mail", "omschrijving": "post"}
 ANDERE_ZAAK = {"url": "x", "identificatie": "Z-9", "bronorganisatie": "517439943", "zaaktype": "https://ztc/zt/1"}

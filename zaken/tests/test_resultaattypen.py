@@ -17,7 +17,7 @@ from .factories import (
     ZaakTypeFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 RESULTAATTYPEN = "/catalogi/api/v1/resultaattypen"
 
