@@ -237,7 +237,8 @@ class VernietigingslijstForm(forms.ModelForm):
     zaken = forms.ModelMultipleChoiceField(
         queryset=IndexZaak.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Zaken met archiefnominatie `vernietigen` waarvan de archiefactiedatum bereikt is.",
+        help_text="Zaken met archiefnominatie `vernietigen` waarvan de archiefactiedatum bereikt is en die op "
+        "geen andere open vernietigingslijst staan.",
     )
 
     class Meta:
@@ -247,7 +248,7 @@ class VernietigingslijstForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         querysets = {
-            "zaken": selectors.vernietigbare_zaken(),
+            "zaken": selectors.vrije_vernietigbare_zaken(),
             "beoordelaar": _users_with(roles.REVIEW),
             "archivaris": _users_with(roles.APPROVE),
             "medebeoordelaars": _users_with(roles.COREVIEW),

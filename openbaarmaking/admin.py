@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from common.exceptions import DomainError
 
 from . import services, waardelijsten
-from .clients import BadReferenceError, CatalogiClient
+from .clients import BadReferenceError, CatalogiClient, ProviderUnavailableError
 from .models import (
     Informatiecategorie,
     Organisatie,
@@ -72,10 +72,46 @@ class OrganisatieAdmin(admin.ModelAdmin):
     search_fields = ("naam", "identifier")
 
 
+def _informatieobjecttype_label(body: dict) -> str:
+    concept = " (concept)" if body.get("concept") else ""
+    return f"{body.get('omschrijving') or body['url']}{concept}, geldig vanaf {body.get('beginGeldigheid') or '?'}"
+
+
 class PublicatieregelForm(forms.ModelForm):
+    """The informatieobjecttype is picked from the Catalogi API's list, not pasted as a URL.
+
+    When the Catalogi API does not answer, the URL can be typed instead (and is still
+    checked against the API before it is saved).
+    """
+
+    informatieobjecttype = forms.ChoiceField(
+        label="informatieobjecttype",
+        help_text="Het informatieobjecttype uit de Catalogi API waarvan definitieve, openbare documenten "
+        "onder deze regel vallen.",
+    )
+
     class Meta:
         model = Publicatieregel
         fields = ("informatieobjecttype", "informatiecategorie", "automatisch_publiceren", "termijn_dagen")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        huidig = self.initial.get("informatieobjecttype") or ""
+        try:
+            typen = CatalogiClient().informatieobjecttypen()
+        except ProviderUnavailableError:
+            self.fields["informatieobjecttype"] = forms.URLField(
+                label="informatieobjecttype",
+                max_length=1000,
+                assume_scheme="https",
+                help_text="De Catalogi API antwoordt nu niet, dus er is geen lijst om uit te kiezen: "
+                "plak de URL van het informatieobjecttype.",
+            )
+            return
+        keuzes = sorted(((t["url"], _informatieobjecttype_label(t)) for t in typen), key=lambda k: k[1].lower())
+        if huidig and huidig not in {url for url, _ in keuzes}:
+            keuzes.append((huidig, f"{huidig} (niet gevonden in de Catalogi API)"))
+        self.fields["informatieobjecttype"].choices = [("", "---------"), *keuzes]
 
     def clean_informatieobjecttype(self):
         url = self.cleaned_data["informatieobjecttype"]

@@ -133,3 +133,17 @@ def test_the_verklaring_downloads(admin_client, people):
 
     assert response.status_code == 200 and response.content[:2] == b"PK"
     assert_safe_header(response["Content-Disposition"], f"verklaring-van-vernietiging-{lijst.pk}.xlsx")
+
+
+def test_the_list_form_offers_no_zaak_that_is_on_another_open_list(client, staff, people):
+    from .. import services
+
+    bezet, vrij = IndexZaakFactory(identificatie="BEZET"), IndexZaakFactory(identificatie="VRIJ")
+    services.vernietigingslijst_create(naam="Eerste", zaken=[bezet.url], **people)
+    client.force_login(staff["auteur"])
+
+    page = client.get(reverse("admin:archief_vernietigingslijst_add"))
+
+    offered = [str(zaak) for zaak in page.context["adminform"].form.fields["zaken"].queryset]
+    assert offered == ["VRIJ"]
+    assert f'value="{vrij.pk}"' in page.content.decode() and f'value="{bezet.pk}"' not in page.content.decode()
