@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 
 from common.downloads import content_disposition
 from common.exceptions import DomainError
@@ -32,6 +32,8 @@ from .models import (
     VernietigingslijstItem,
 )
 from .models import VernietigingslijstStatus as Status
+from .overbrenging import selectors as overbrenging_selectors
+from .overbrenging import services as overbrenging_services
 from .verklaring import verklaring_csv, verklaring_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -139,6 +141,57 @@ class IndexDocumentInline(admin.TabularInline):
         return False
 
 
+BEVESTIGD = "bevestigd"
+
+
+def _weigering_in_formulier(form: forms.Form, exc: DomainError) -> None:
+    """A service's refusal, shown at the fields it is about; the input stays as it was."""
+    form.add_error(None, str(exc.detail))
+    for param in exc.invalid_params:
+        veld = param.get("name", "")
+        form.add_error(veld if veld in form.fields else None, param["reason"])
+
+
+class NieuweLijstForm(forms.Form):
+    naam = forms.CharField(label="naam", max_length=200)
+    toelichting = forms.CharField(label="toelichting", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    beoordelaar = forms.ModelChoiceField(label="beoordelaar", queryset=None)
+    medebeoordelaars = forms.ModelMultipleChoiceField(label="medebeoordelaars", queryset=None, required=False)
+    archivaris = forms.ModelChoiceField(label="archivaris", queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["beoordelaar"].queryset = _users_with(roles.REVIEW)
+        self.fields["medebeoordelaars"].queryset = _users_with(roles.COREVIEW)
+        self.fields["archivaris"].queryset = _users_with(roles.APPROVE)
+
+
+class BestaandeLijstForm(forms.Form):
+    lijst = forms.ModelChoiceField(
+        label="vernietigingslijst",
+        queryset=None,
+        help_text="Uw lijsten met status Nieuw of Wijzigingen gevraagd.",
+    )
+
+    def __init__(self, *args, auteur, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lijst"].queryset = Vernietigingslijst.objects.filter(
+            auteur=auteur, status__in=services.TOEVOEGEN_MOGELIJK
+        )
+
+
+class NieuweOverbrengingForm(forms.Form):
+    afspraak = forms.ModelChoiceField(label="overbrengingsafspraak", queryset=None)
+    naam = forms.CharField(
+        label="naam", max_length=100, required=False, help_text=escape("Leeg: overbrenging-<datum>.")
+    )
+    omschrijving = forms.CharField(label="omschrijving", max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["afspraak"].queryset = overbrenging_selectors.overbrengingsafspraak_list()
+
+
 @admin.register(IndexZaak)
 class IndexZaakAdmin(ReadOnlyAdmin):
     """The archive's index; it is filled through the APIs, never edited here."""
@@ -167,6 +220,97 @@ class IndexZaakAdmin(ReadOnlyAdmin):
     date_hierarchy = "archiefactiedatum"
     inlines = [IndexDocumentInline]
     change_list_template = "admin/archief/indexzaak/change_list.html"
+    actions = ["op_nieuwe_lijst", "op_bestaande_lijst", "in_nieuwe_overbrenging"]
+
+    def has_propose_permission(self, request) -> bool:
+        return request.user.has_perm(roles.perm(roles.PROPOSE))
+
+    def has_propose_transfer_permission(self, request) -> bool:
+        return request.user.has_perm(roles.perm(roles.PROPOSE_TRANSFER))
+
+    def _actie(self, request, queryset, action: str, title: str, uitleg: str, form):
+        """The page between choosing an action and carrying it out: the zaken, the form, the refusal."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "uitleg": uitleg,
+            "zaken": queryset,
+            "action": action,
+            "form": form,
+            "bevestigd": BEVESTIGD,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/archief/indexzaak/actie.html", context)
+
+    @staticmethod
+    def _bevestigd(request) -> dict | None:
+        return request.POST if request.POST.get(BEVESTIGD) == "ja" else None
+
+    @admin.action(description="Op een nieuwe vernietigingslijst zetten", permissions=["propose"])
+    def op_nieuwe_lijst(self, request, queryset):
+        form = NieuweLijstForm(self._bevestigd(request))
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            try:
+                lijst = services.vernietigingslijst_create(
+                    auteur=request.user,
+                    naam=data["naam"],
+                    toelichting=data["toelichting"],
+                    zaken=[zaak.url for zaak in queryset],
+                    beoordelaar=data["beoordelaar"],
+                    archivaris=data["archivaris"],
+                    medebeoordelaars=data["medebeoordelaars"],
+                )
+            except DomainError as exc:
+                _weigering_in_formulier(form, exc)
+            else:
+                self.message_user(request, f"Vernietigingslijst {lijst} gemaakt met {queryset.count()} zaken.")
+                return HttpResponseRedirect(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]))
+        uitleg = "Deze zaken komen op een nieuwe vernietigingslijst, die u daarna indient voor beoordeling."
+        return self._actie(request, queryset, "op_nieuwe_lijst", "Op een nieuwe vernietigingslijst", uitleg, form)
+
+    @admin.action(description="Aan een bestaande vernietigingslijst toevoegen", permissions=["propose"])
+    def op_bestaande_lijst(self, request, queryset):
+        form = BestaandeLijstForm(self._bevestigd(request), auteur=request.user)
+        if form.is_bound and form.is_valid():
+            lijst = form.cleaned_data["lijst"]
+            try:
+                aantal = services.vernietigingslijst_zaken_toevoegen(
+                    lijst, gebruiker=request.user, zaken=[zaak.url for zaak in queryset]
+                )
+            except DomainError as exc:
+                _weigering_in_formulier(form, exc)
+            else:
+                self.message_user(request, f"{aantal} zaken toegevoegd aan vernietigingslijst {lijst}.")
+                return HttpResponseRedirect(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]))
+        uitleg = "Deze zaken komen op een van uw vernietigingslijsten die nog niet (opnieuw) is ingediend."
+        titel = "Aan een vernietigingslijst toevoegen"
+        return self._actie(request, queryset, "op_bestaande_lijst", titel, uitleg, form)
+
+    @admin.action(description="In een nieuwe overbrenging zetten", permissions=["propose_transfer"])
+    def in_nieuwe_overbrenging(self, request, queryset):
+        form = NieuweOverbrengingForm(self._bevestigd(request))
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            try:
+                overbrenging = overbrenging_services.overbrenging_create(
+                    afspraak=data["afspraak"],
+                    zaken=[zaak.url for zaak in queryset],
+                    door=request.user,
+                    naam=data["naam"],
+                    omschrijving=data["omschrijving"],
+                )
+            except DomainError as exc:
+                _weigering_in_formulier(form, exc)
+            else:
+                self.message_user(request, f"Overbrenging {overbrenging} samengesteld (concept).")
+                return HttpResponseRedirect(reverse("admin:overbrenging_overbrenging_change", args=[overbrenging.pk]))
+        uitleg = (
+            "Deze zaken komen in een nieuwe overbrenging (concept); elke zaak wordt eerst gecontroleerd, "
+            "een zaak die niet over mag, wordt met de reden gemeld."
+        )
+        return self._actie(request, queryset, "in_nieuwe_overbrenging", "In een nieuwe overbrenging", uitleg, form)
 
     def get_queryset(self, request):
         return selectors.indexzaak_list()

@@ -175,6 +175,47 @@ def vernietigingslijst_create(
     return lijst
 
 
+# States in which the author may still put zaken on a list: before it is (re)submitted.
+TOEVOEGEN_MOGELIJK = (Status.nieuw, Status.wijzigingen_gevraagd)
+
+
+@transaction.atomic
+def vernietigingslijst_zaken_toevoegen(lijst: Vernietigingslijst, *, gebruiker, zaken: list[str]) -> int:
+    """The author puts more zaken on a list that is not yet (again) submitted.
+
+    The same rules as for a new list: each zaak destroyable today and on no other open
+    list; a zaak already on this list is refused too. All or nothing. Returns how many
+    zaken were added.
+    """
+    lijst = _locked(lijst)
+    _expect(lijst, *TOEVOEGEN_MOGELIJK)
+    if gebruiker != lijst.auteur:
+        raise DomainError("Alleen de auteur zet zaken op de lijst.", "geen-auteur", status_code=403)
+    roles.require_perm(gebruiker, roles.PROPOSE, "recordmanager")
+    if not zaken:
+        raise DomainError("Selecteer ten minste één zaak.", "leeg", field="zaken")
+    if len(set(zaken)) != len(zaken):
+        raise DomainError("Een zaak staat twee keer in de selectie.", "dubbel", field="zaken")
+    problems = _refused_zaken(zaken)
+    al_op_lijst = set(lijst.items.filter(zaak__in=zaken).values_list("zaak", flat=True))
+    problems += [
+        {"name": f"zaken.{position}", "code": "al-op-lijst", "reason": f"{url} staat al op deze lijst."}
+        for position, url in enumerate(zaken)
+        if url in al_op_lijst and not any(p["name"] == f"zaken.{position}" for p in problems)
+    ]
+    if problems:
+        raise DomainError("Niet elke zaak mag op deze lijst.", "zaak-niet-vernietigbaar", invalid_params=problems)
+    index = {z.url: z for z in IndexZaak.objects.filter(url__in=zaken)}
+    items = []
+    for url in zaken:
+        item = VernietigingslijstItem(lijst=lijst, zaak=url)
+        item_snapshot(item, index[url])
+        items.append(item)
+    VernietigingslijstItem.objects.bulk_create(items)
+    logger.info("vernietigingslijst_zaken_added", extra={"lijst": str(lijst.uuid), "zaken": len(items)})
+    return len(items)
+
+
 def _check_people(*, auteur, beoordelaar, archivaris, medebeoordelaars: list) -> None:
     """Four eyes: nobody judges a list they proposed; each role has its permission."""
     if beoordelaar == auteur or archivaris == auteur or auteur in medebeoordelaars:

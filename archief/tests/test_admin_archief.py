@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -147,3 +148,87 @@ def test_the_list_form_offers_no_zaak_that_is_on_another_open_list(client, staff
     offered = [str(zaak) for zaak in page.context["adminform"].form.fields["zaken"].queryset]
     assert offered == ["VRIJ"]
     assert f'value="{vrij.pk}"' in page.content.decode() and f'value="{bezet.pk}"' not in page.content.decode()
+
+
+CHANGELIST = "admin:archief_indexzaak_changelist"
+
+
+def test_selected_zaken_go_on_a_new_list_from_the_index(client, staff):
+    gekozen = [IndexZaakFactory(identificatie="EEN"), IndexZaakFactory(identificatie="TWEE")]
+    IndexZaakFactory(identificatie="NIET")
+    client.force_login(staff["auteur"])
+    selectie = {"action": "op_nieuwe_lijst", "_selected_action": [z.pk for z in gekozen]}
+
+    vraag = client.post(reverse(CHANGELIST), selectie)
+    assert vraag.status_code == 200 and "EEN" in vraag.content.decode() and "NIET" not in vraag.content.decode()
+    assert not Vernietigingslijst.objects.exists()
+    data = {
+        **selectie,
+        "bevestigd": "ja",
+        "naam": "Uit de index",
+        "beoordelaar": staff["beoordelaar"].pk,
+        "archivaris": staff["archivaris"].pk,
+    }
+    response = client.post(reverse(CHANGELIST), data)
+
+    lijst = Vernietigingslijst.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk])
+    assert sorted(lijst.items.values_list("identificatie", flat=True)) == ["EEN", "TWEE"]
+    assert lijst.auteur == staff["auteur"] and lijst.naam == "Uit de index"
+
+
+def test_a_refused_selection_says_why_and_keeps_what_was_typed(client, staff, people):
+    from .. import services
+
+    bezet = IndexZaakFactory(identificatie="BEZET")
+    services.vernietigingslijst_create(naam="Eerste", zaken=[bezet.url], **people)
+    client.force_login(staff["auteur"])
+    data = {
+        "action": "op_nieuwe_lijst",
+        "_selected_action": [bezet.pk, IndexZaakFactory().pk],
+        "bevestigd": "ja",
+        "naam": "Tweede",
+        "toelichting": "mijn toelichting",
+        "beoordelaar": staff["beoordelaar"].pk,
+        "archivaris": staff["archivaris"].pk,
+    }
+
+    response = client.post(reverse(CHANGELIST), data)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "BEZET staat al op vernietigingslijst `Eerste`." in html
+    assert 'value="Tweede"' in html and "mijn toelichting" in html
+    assert Vernietigingslijst.objects.count() == 1
+
+
+def test_selected_zaken_join_an_existing_list_of_their_author(client, staff, people):
+    from .. import services
+
+    lijst = services.vernietigingslijst_create(naam="Lopend", zaken=[IndexZaakFactory().url], **people)
+    extra = IndexZaakFactory(identificatie="ERBIJ")
+    client.force_login(staff["auteur"])
+    selectie = {"action": "op_bestaande_lijst", "_selected_action": [extra.pk]}
+
+    vraag = client.post(reverse(CHANGELIST), selectie)
+    assert list(vraag.context["form"].fields["lijst"].queryset) == [lijst]
+    response = client.post(reverse(CHANGELIST), {**selectie, "bevestigd": "ja", "lijst": lijst.pk})
+
+    assert response.status_code == 302
+    assert "ERBIJ" in lijst.items.values_list("identificatie", flat=True)
+    assert lijst.items.count() == 2
+
+
+def test_only_a_record_manager_is_offered_the_list_actions(client, staff):
+    IndexZaakFactory()
+
+    def acties(user) -> set[str]:
+        client.force_login(user)
+        return set(re.findall(r'<option value="(\w+)"', client.get(reverse(CHANGELIST)).content.decode()))
+
+    assert {"op_nieuwe_lijst", "op_bestaande_lijst", "in_nieuwe_overbrenging"} <= acties(staff["auteur"])
+    assert "op_nieuwe_lijst" not in acties(staff["beoordelaar"])
+    assert "in_nieuwe_overbrenging" not in acties(staff["beoordelaar"])
+    archivaris = acties(staff["archivaris"])
+    assert "in_nieuwe_overbrenging" in archivaris and "op_nieuwe_lijst" not in archivaris

@@ -331,3 +331,43 @@ def test_resubmitting_rechecks_eligibility(people):
 
     assert error.error_code == "zaak-niet-vernietigbaar"
     assert Vernietigingslijst.objects.get().status == Status.nieuw
+
+
+# --- adding zaken to a list --------------------------------------------------------------------
+
+
+def test_the_author_adds_zaken_to_a_list_not_yet_submitted(people):
+    lijst = make_list(people)
+    extra = IndexZaakFactory(identificatie="ERBIJ")
+    elders = make_list(people, zaken=[IndexZaakFactory(identificatie="ELDERS").url])
+
+    assert error_of(
+        services.vernietigingslijst_zaken_toevoegen, lijst, gebruiker=people["beoordelaar"], zaken=[extra.url]
+    ).error_code == ("geen-auteur")
+    dubbel = error_of(
+        services.vernietigingslijst_zaken_toevoegen,
+        lijst,
+        gebruiker=people["auteur"],
+        zaken=[lijst.items.first().zaak, elders.items.get().zaak],
+    )
+    assert [p["code"] for p in dubbel.invalid_params] == ["zaak-niet-vernietigbaar", "zaak-niet-vernietigbaar"]
+    assert "ELDERS staat al op vernietigingslijst" in dubbel.invalid_params[1]["reason"]
+
+    assert services.vernietigingslijst_zaken_toevoegen(lijst, gebruiker=people["auteur"], zaken=[extra.url]) == 1
+    assert lijst.items.get(zaak=extra.url).identificatie == "ERBIJ"
+
+    services.vernietigingslijst_indienen(lijst, gebruiker=people["auteur"])
+    te_laat = error_of(
+        services.vernietigingslijst_zaken_toevoegen, lijst, gebruiker=people["auteur"], zaken=[IndexZaakFactory().url]
+    )
+    assert te_laat.error_code == "ongeldige-status" and lijst.items.count() == 3
+
+
+def test_a_zaak_taken_off_the_list_is_not_added_back_silently(people):
+    lijst = make_list(people)
+    item = lijst.items.first()
+    services.item_uitzonderen(item, gebruiker=people["auteur"], reden="nog nodig")
+
+    fout = error_of(services.vernietigingslijst_zaken_toevoegen, lijst, gebruiker=people["auteur"], zaken=[item.zaak])
+
+    assert fout.invalid_params[0]["code"] == "al-op-lijst"

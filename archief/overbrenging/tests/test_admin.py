@@ -223,3 +223,25 @@ def test_an_agreement_takes_zaaktype_urls_one_per_line_when_the_catalogi_api_is_
     assert f"{eerste}\ngeen url" in refused.content.decode()  # what was typed stays
     assert accepted.status_code == 302
     assert afspraak.archiefinstelling.afspraken.get(naam="Afspraak").vervroegd_zaaktypen == [eerste, tweede]
+
+
+def test_selected_zaken_of_the_index_go_into_a_new_transfer(client, afspraak, fake):
+    recordmanager = persoon("Recordmanager")
+    recordmanager.is_staff = True
+    recordmanager.save()
+    gekozen = [indexed(fake.add(sipdata.zaak(i))) for i in (1, 2)]
+    jong = indexed(fake.add(sipdata.zaak(3, einddatum="2025-01-01")), einddatum="2025-01-01")
+    client.force_login(recordmanager)
+    changelist = reverse("admin:archief_indexzaak_changelist")
+    data = {"action": "in_nieuwe_overbrenging", "bevestigd": "ja", "afspraak": afspraak.pk, "naam": "uit-index"}
+
+    refused = client.post(changelist, {**data, "_selected_action": [z.pk for z in [*gekozen, jong]]})
+    accepted = client.post(changelist, {**data, "_selected_action": [z.pk for z in gekozen]})
+
+    assert refused.status_code == 200
+    assert "vervroegde overbrenging niet toe" in refused.content.decode()
+    overbrenging = Overbrenging.objects.get()
+    assert accepted.status_code == 302
+    assert accepted["Location"] == reverse("admin:overbrenging_overbrenging_change", args=[overbrenging.pk])
+    assert sorted(overbrenging.items.values_list("zaak", flat=True)) == sorted(z.url for z in gekozen)
+    assert overbrenging.status == Status.concept and overbrenging.naam == "uit-index"
