@@ -31,10 +31,10 @@ from .models import (
     Vernietigingslijst,
     VernietigingslijstItem,
 )
-from .models import VernietigingslijstStatus as Status
 from .overbrenging import selectors as overbrenging_selectors
 from .overbrenging import services as overbrenging_services
 from .verklaring import verklaring_csv, verklaring_xlsx
+from .vernietiging import waarom_niet_uitgevoerd
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -574,16 +574,14 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         lijst = self.get_object(request, object_id)
+        stappen = services.vernietigingslijst_stappen(lijst, request.user) if lijst is not None else []
         extra_context = {
             **(extra_context or {}),
-            "transities": [(name, label) for name, (label, _, _) in TRANSITIES.items()],
+            "transities": [(name, label) for name, (label, _, _) in TRANSITIES.items() if name in stappen],
             "lijst": lijst,
-            "uitvoerbaar": lijst is not None and lijst.status in (Status.klaar_voor_vernietiging, Status.mislukt),
-            "uitzonderbaar": (
-                lijst.items.filter(status=ItemStatus.voorgesteld)
-                if lijst is not None and lijst.status in services.UITZONDEREN_MOGELIJK
-                else []
-            ),
+            "wacht": waarom_niet_uitgevoerd(lijst) if lijst is not None else "",
+            "uitvoerbaar": "uitvoeren" in stappen,
+            "uitzonderbaar": (lijst.items.filter(status=ItemStatus.voorgesteld) if "uitzonderen" in stappen else []),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

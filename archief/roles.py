@@ -1,6 +1,7 @@
 """The roles of the destruction and transfer workflows, as Django groups with permissions.
 
-Data migrations create the groups; an administrator puts people in them. The services
+Data migrations created the groups; `roles_ensure` keeps them complete after every migrate
+and flush. An administrator puts people in them. The services
 check the permissions, never the group names, so a site may compose its own groups. A
 transition is made by a person: through the API, the active user named by the token's
 `user_id` (`acting_user`); in the admin, the user logged in.
@@ -22,20 +23,59 @@ REVIEW = "review_vernietigingslijst"
 COREVIEW = "coreview_vernietigingslijst"
 APPROVE = "approve_vernietigingslijst"
 
-# group name -> codenames of the permissions it carries
-GROUPS: dict[str, tuple[str, ...]] = {
-    "Recordmanager": (PROPOSE, "view_vernietigingslijst", "view_indexzaak", "view_indexzaaktype"),
-    "Beoordelaar": (REVIEW, "view_vernietigingslijst", "view_indexzaak"),
-    "Medebeoordelaar": (COREVIEW, "view_vernietigingslijst", "view_indexzaak"),
-    "Archivaris": (APPROVE, "view_vernietigingslijst", "view_indexzaak", "view_indexzaaktype"),
-}
-
-
 # the transfer workflow (permissions of the model Overbrenging, app `overbrenging`): the record
 # manager composes a transfer, the archivist approves it and records the archive's verdict
 PROPOSE_TRANSFER = "propose_overbrenging"
 APPROVE_TRANSFER = "approve_overbrenging"
 VERDICT_TRANSFER = "record_verdict_overbrenging"
+
+# what both see of a transfer: the transfer with its cases, containers and history, the agreements
+TRANSFER_VIEW = (
+    "view_overbrenging",
+    "view_overbrengingitem",
+    "view_overbrengingcontainer",
+    "view_overbrenginggebeurtenis",
+    "view_overbrengingsafspraak",
+    "view_archiefinstelling",
+)
+
+# group name -> app label -> codenames of the permissions it carries
+GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Recordmanager": {
+        APP: (PROPOSE, "view_vernietigingslijst", "view_indexzaak", "view_indexzaaktype"),
+        TRANSFER_APP: (PROPOSE_TRANSFER, *TRANSFER_VIEW),
+    },
+    "Beoordelaar": {APP: (REVIEW, "view_vernietigingslijst", "view_indexzaak")},
+    "Medebeoordelaar": {APP: (COREVIEW, "view_vernietigingslijst", "view_indexzaak")},
+    "Archivaris": {
+        APP: (APPROVE, "view_vernietigingslijst", "view_indexzaak", "view_indexzaaktype"),
+        TRANSFER_APP: (
+            PROPOSE_TRANSFER,
+            APPROVE_TRANSFER,
+            VERDICT_TRANSFER,
+            "add_overbrengingsafspraak",
+            "change_overbrengingsafspraak",
+            "add_archiefinstelling",
+            "change_archiefinstelling",
+            *TRANSFER_VIEW,
+        ),
+    },
+}
+
+
+def roles_ensure(**kwargs) -> None:
+    """Make the groups of `GROUPS` and give each the permissions listed there.
+
+    Connected to `post_migrate`, so it runs after every `migrate` and every `flush` (which
+    empties the tables the data migrations filled) once the permissions of `archief` and
+    `overbrenging` exist. It only adds: a permission an administrator gave a group stays.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    for name, per_app in GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codenames in per_app.items():
+            group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
 
 
 def perm(codename: str) -> str:

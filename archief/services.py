@@ -53,6 +53,8 @@ UITZONDEREN_MOGELIJK = (
     Status.beoordeeld,
     Status.klaar_voor_archivaris,
 )
+# States in which the author may still put zaken on a list: before it is (re)submitted.
+TOEVOEGEN_MOGELIJK = (Status.nieuw, Status.wijzigingen_gevraagd)
 
 
 def _today() -> dt.date:
@@ -86,6 +88,103 @@ def _transition(lijst: Vernietigingslijst, naar: str, gebruiker, toelichting: st
 def ronde(lijst: Vernietigingslijst) -> int:
     """The review round: how often the list has been submitted for review."""
     return lijst.overgangen.filter(naar=Status.klaar_voor_beoordeling).count()
+
+
+# --- who may take which step now ----------------------------------------------------------------
+#
+# Each check raises the refusal a service gives; the services call them, and
+# `vernietigingslijst_stappen` asks them all, so the admin offers exactly what would be accepted.
+
+
+def _mag_indienen(lijst: Vernietigingslijst, gebruiker) -> None:
+    _expect(lijst, Status.nieuw, Status.wijzigingen_gevraagd)
+    if gebruiker != lijst.auteur:
+        raise DomainError("Alleen de auteur dient de lijst in.", "geen-auteur", status_code=403)
+    roles.require_perm(gebruiker, roles.PROPOSE, "recordmanager")
+
+
+def _beoordelaarsrol(lijst: Vernietigingslijst, gebruiker) -> str:
+    """The role in which `gebruiker` judges the list now (beoordelaar or medebeoordelaar)."""
+    _expect(lijst, Status.klaar_voor_beoordeling)
+    if gebruiker == lijst.auteur:
+        raise DomainError("De auteur mag de eigen lijst niet beoordelen.", "vier-ogen", status_code=403)
+    if gebruiker == lijst.beoordelaar:
+        roles.require_perm(gebruiker, roles.REVIEW, "beoordelaar")
+        return Beoordeling.Rol.beoordelaar
+    if lijst.medebeoordelaars.filter(pk=gebruiker.pk).exists():
+        roles.require_perm(gebruiker, roles.COREVIEW, "medebeoordelaar")
+        return Beoordeling.Rol.medebeoordelaar
+    raise DomainError("U bent geen beoordelaar van deze lijst.", "geen-beoordelaar", status_code=403)
+
+
+def _mag_aanbieden(lijst: Vernietigingslijst, gebruiker) -> None:
+    _expect(lijst, Status.beoordeeld)
+    if gebruiker not in (lijst.auteur, lijst.beoordelaar):
+        raise DomainError("Alleen de auteur of de beoordelaar biedt de lijst aan.", "geen-auteur", status_code=403)
+
+
+def _mag_vaststellen(lijst: Vernietigingslijst, gebruiker) -> None:
+    _expect(lijst, Status.klaar_voor_archivaris)
+    if gebruiker == lijst.auteur:
+        raise DomainError("De auteur mag de eigen lijst niet vaststellen.", "vier-ogen", status_code=403)
+    if gebruiker != lijst.archivaris:
+        raise DomainError("Alleen de archivaris van deze lijst stelt haar vast.", "geen-archivaris", status_code=403)
+    roles.require_perm(gebruiker, roles.APPROVE, "archivaris")
+
+
+def _mag_uitzonderen(lijst: Vernietigingslijst, gebruiker) -> None:
+    _expect(lijst, *UITZONDEREN_MOGELIJK)
+    betrokkenen = {lijst.auteur_id, lijst.beoordelaar_id, lijst.archivaris_id}
+    betrokkenen |= set(lijst.medebeoordelaars.values_list("pk", flat=True))
+    if gebruiker.pk not in betrokkenen:
+        raise DomainError("Alleen wie een rol op de lijst heeft, zondert uit.", "geen-betrokkene", status_code=403)
+
+
+def _mag_uitvoeren(lijst: Vernietigingslijst, gebruiker) -> None:
+    roles.require_perm(gebruiker, roles.APPROVE, "archivaris")
+    _expect(lijst, Status.klaar_voor_vernietiging, Status.mislukt)
+    if (
+        lijst.status == Status.klaar_voor_vernietiging
+        and lijst.vernietigen_vanaf
+        and lijst.vernietigen_vanaf > timezone.now()
+    ):
+        raise DomainError(
+            f"De wachttijd loopt tot {timezone.localtime(lijst.vernietigen_vanaf).isoformat()}.",
+            "wachttijd",
+            field="vernietigenVanaf",
+        )
+
+
+def _mag_toevoegen(lijst: Vernietigingslijst, gebruiker) -> None:
+    _expect(lijst, *TOEVOEGEN_MOGELIJK)
+    if gebruiker != lijst.auteur:
+        raise DomainError("Alleen de auteur zet zaken op de lijst.", "geen-auteur", status_code=403)
+    roles.require_perm(gebruiker, roles.PROPOSE, "recordmanager")
+
+
+STAPPEN = {
+    "indienen": _mag_indienen,
+    "goedkeuren": _beoordelaarsrol,
+    "afkeuren": _beoordelaarsrol,
+    "aanbieden": _mag_aanbieden,
+    "vaststellen": _mag_vaststellen,
+    "terugsturen": _mag_vaststellen,
+    "uitzonderen": _mag_uitzonderen,
+    "uitvoeren": _mag_uitvoeren,
+    "toevoegen": _mag_toevoegen,
+}
+
+
+def vernietigingslijst_stappen(lijst: Vernietigingslijst, gebruiker) -> list[str]:
+    """The steps (`STAPPEN`) `gebruiker` may take on the list in its current state, by role and person."""
+    toegestaan = []
+    for stap, check in STAPPEN.items():
+        try:
+            check(lijst, gebruiker)
+        except DomainError:
+            continue
+        toegestaan.append(stap)
+    return toegestaan
 
 
 def _refused_zaken(zaak_urls: Iterable[str], *, exclude_lijst: Vernietigingslijst | None = None) -> list[dict]:
@@ -175,10 +274,6 @@ def vernietigingslijst_create(
     return lijst
 
 
-# States in which the author may still put zaken on a list: before it is (re)submitted.
-TOEVOEGEN_MOGELIJK = (Status.nieuw, Status.wijzigingen_gevraagd)
-
-
 @transaction.atomic
 def vernietigingslijst_zaken_toevoegen(lijst: Vernietigingslijst, *, gebruiker, zaken: list[str]) -> int:
     """The author puts more zaken on a list that is not yet (again) submitted.
@@ -188,10 +283,7 @@ def vernietigingslijst_zaken_toevoegen(lijst: Vernietigingslijst, *, gebruiker, 
     zaken were added.
     """
     lijst = _locked(lijst)
-    _expect(lijst, *TOEVOEGEN_MOGELIJK)
-    if gebruiker != lijst.auteur:
-        raise DomainError("Alleen de auteur zet zaken op de lijst.", "geen-auteur", status_code=403)
-    roles.require_perm(gebruiker, roles.PROPOSE, "recordmanager")
+    _mag_toevoegen(lijst, gebruiker)
     if not zaken:
         raise DomainError("Selecteer ten minste één zaak.", "leeg", field="zaken")
     if len(set(zaken)) != len(zaken):
@@ -240,10 +332,7 @@ def vernietigingslijst_indienen(lijst: Vernietigingslijst, *, gebruiker, toelich
     The zaken still on it are checked once more: an archiefactiedatum may have moved.
     """
     lijst = _locked(lijst)
-    _expect(lijst, Status.nieuw, Status.wijzigingen_gevraagd)
-    if gebruiker != lijst.auteur:
-        raise DomainError("Alleen de auteur dient de lijst in.", "geen-auteur", status_code=403)
-    roles.require_perm(gebruiker, roles.PROPOSE, "recordmanager")
+    _mag_indienen(lijst, gebruiker)
     zaken = list(lijst.items.filter(status=ItemStatus.voorgesteld).values_list("zaak", flat=True))
     if not zaken:
         raise DomainError("Er staat geen zaak meer op de lijst.", "leeg", field="items")
@@ -268,17 +357,7 @@ def vernietigingslijst_beoordelen(
     `beoordeeld` once the reviewer and every co-reviewer agreed in the current round.
     """
     lijst = _locked(lijst)
-    _expect(lijst, Status.klaar_voor_beoordeling)
-    if gebruiker == lijst.auteur:
-        raise DomainError("De auteur mag de eigen lijst niet beoordelen.", "vier-ogen", status_code=403)
-    if gebruiker == lijst.beoordelaar:
-        rol = Beoordeling.Rol.beoordelaar
-        roles.require_perm(gebruiker, roles.REVIEW, "beoordelaar")
-    elif lijst.medebeoordelaars.filter(pk=gebruiker.pk).exists():
-        rol = Beoordeling.Rol.medebeoordelaar
-        roles.require_perm(gebruiker, roles.COREVIEW, "medebeoordelaar")
-    else:
-        raise DomainError("U bent geen beoordelaar van deze lijst.", "geen-beoordelaar", status_code=403)
+    rol = _beoordelaarsrol(lijst, gebruiker)
     if not akkoord and not toelichting.strip():
         raise DomainError("Zeg bij een verzoek om wijzigingen wat er moet veranderen.", "required", field="toelichting")
     current = ronde(lijst)
@@ -308,9 +387,7 @@ def vernietigingslijst_beoordelen(
 def vernietigingslijst_aanbieden(lijst: Vernietigingslijst, *, gebruiker, toelichting: str = "") -> Vernietigingslijst:
     """The author (or the reviewer) hands the reviewed list to the archivist."""
     lijst = _locked(lijst)
-    _expect(lijst, Status.beoordeeld)
-    if gebruiker not in (lijst.auteur, lijst.beoordelaar):
-        raise DomainError("Alleen de auteur of de beoordelaar biedt de lijst aan.", "geen-auteur", status_code=403)
+    _mag_aanbieden(lijst, gebruiker)
     _transition(lijst, Status.klaar_voor_archivaris, gebruiker, toelichting)
     return lijst
 
@@ -324,12 +401,7 @@ def vernietigingslijst_vaststellen(
     Refusing sends the list back to the author (a comment is required).
     """
     lijst = _locked(lijst)
-    _expect(lijst, Status.klaar_voor_archivaris)
-    if gebruiker == lijst.auteur:
-        raise DomainError("De auteur mag de eigen lijst niet vaststellen.", "vier-ogen", status_code=403)
-    if gebruiker != lijst.archivaris:
-        raise DomainError("Alleen de archivaris van deze lijst stelt haar vast.", "geen-archivaris", status_code=403)
-    roles.require_perm(gebruiker, roles.APPROVE, "archivaris")
+    _mag_vaststellen(lijst, gebruiker)
     if not akkoord and not toelichting.strip():
         raise DomainError("Zeg bij een verzoek om wijzigingen wat er moet veranderen.", "required", field="toelichting")
     Beoordeling.objects.create(
@@ -353,11 +425,7 @@ def item_uitzonderen(item: VernietigingslijstItem, *, gebruiker, reden: str) -> 
     """Take a zaak off a list, with a reason; anyone with a role on the list may, before approval."""
     lijst = _locked(item.lijst)
     item = VernietigingslijstItem.objects.select_for_update().get(pk=item.pk)
-    _expect(lijst, *UITZONDEREN_MOGELIJK)
-    betrokkenen = {lijst.auteur_id, lijst.beoordelaar_id, lijst.archivaris_id}
-    betrokkenen |= set(lijst.medebeoordelaars.values_list("pk", flat=True))
-    if gebruiker.pk not in betrokkenen:
-        raise DomainError("Alleen wie een rol op de lijst heeft, zondert uit.", "geen-betrokkene", status_code=403)
+    _mag_uitzonderen(lijst, gebruiker)
     if not reden.strip():
         raise DomainError("Geef een reden voor de uitzondering.", "required", field="reden")
     if item.status != ItemStatus.voorgesteld:
@@ -373,18 +441,7 @@ def item_uitzonderen(item: VernietigingslijstItem, *, gebruiker, reden: str) -> 
 def vernietigingslijst_uitvoeren_aanvragen(lijst: Vernietigingslijst, *, gebruiker) -> None:
     """An archivist asks to carry out an approved list now (after its waiting period) or to
     finish a failed one; the destruction itself runs in Celery after this transaction."""
-    roles.require_perm(gebruiker, roles.APPROVE, "archivaris")
-    _expect(lijst, Status.klaar_voor_vernietiging, Status.mislukt)
-    if (
-        lijst.status == Status.klaar_voor_vernietiging
-        and lijst.vernietigen_vanaf
-        and lijst.vernietigen_vanaf > timezone.now()
-    ):
-        raise DomainError(
-            f"De wachttijd loopt tot {timezone.localtime(lijst.vernietigen_vanaf).isoformat()}.",
-            "wachttijd",
-            field="vernietigenVanaf",
-        )
+    _mag_uitvoeren(lijst, gebruiker)
     from .tasks import vernietigingslijst_uitvoeren
 
     transaction.on_commit(lambda: vernietigingslijst_uitvoeren.delay(lijst.pk))

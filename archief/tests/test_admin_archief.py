@@ -8,12 +8,14 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from common.exceptions import DomainError
 from common.tests.test_downloads import assert_safe_header
 
 from ..models import IndexZaak, ItemStatus, Vernietigingslijst
 from ..models import VernietigingslijstStatus as Status
-from .factories import IndexZaakFactory, IndexZaakTypeFactory
+from .factories import IndexZaakFactory, IndexZaakTypeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,8 +110,11 @@ def test_a_list_is_proposed_reviewed_and_approved_in_the_admin(client, staff):
     item.refresh_from_db()
     assert item.status == ItemStatus.uitgezonderd
     page = client.get(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]))
-    assert page.status_code == 200 and b"Nu uitvoeren" in page.content
+    assert page.status_code == 200 and b"Nu uitvoeren" not in page.content  # the waiting period runs
+    assert "wacht tot" in page.content.decode()
     assert b'<progress value="0" max="1"></progress> 1 voorgesteld, 1 uitgezonderd' in page.content
+    Vernietigingslijst.objects.filter(pk=lijst.pk).update(vernietigen_vanaf=timezone.now())
+    assert b"Nu uitvoeren" in client.get(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk])).content
 
 
 def test_the_admin_shows_the_services_refusal(client, staff):
@@ -232,3 +237,110 @@ def test_only_a_record_manager_is_offered_the_list_actions(client, staff):
     assert "in_nieuwe_overbrenging" not in acties(staff["beoordelaar"])
     archivaris = acties(staff["archivaris"])
     assert "in_nieuwe_overbrenging" in archivaris and "op_nieuwe_lijst" not in archivaris
+
+
+def _aangeboden(client, user, lijst) -> set[str]:
+    """The steps the change page offers `user`: transition buttons, exclusion and execution."""
+    client.force_login(user)
+    html = client.get(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk])).content.decode()
+    stappen = set(re.findall(r'name="transitie-(\w+)"', html))
+    if 'name="uitzonderen-' in html:
+        stappen.add("uitzonderen")
+    if 'name="uitvoeren"' in html:
+        stappen.add("uitvoeren")
+    return stappen
+
+
+def test_each_person_is_offered_only_the_steps_their_role_allows_now(client, staff, medebeoordelaar):
+    from .. import services
+
+    medebeoordelaar.is_staff = True
+    medebeoordelaar.save()
+    buitenstaander = UserFactory(username="buitenstaander", groups=["Beoordelaar"], is_staff=True)
+    auteur, beoordelaar, archivaris = staff["auteur"], staff["beoordelaar"], staff["archivaris"]
+    lijst = services.vernietigingslijst_create(
+        naam="L",
+        zaken=[IndexZaakFactory().url],
+        auteur=auteur,
+        beoordelaar=beoordelaar,
+        archivaris=archivaris,
+        medebeoordelaars=[medebeoordelaar],
+    )
+    iedereen = (auteur, beoordelaar, medebeoordelaar, archivaris, buitenstaander)
+
+    def overzicht():
+        return {user.username: _aangeboden(client, user, lijst) for user in iedereen}
+
+    assert overzicht() == {
+        "recordmanager": {"indienen", "uitzonderen"},
+        "beoordelaar": {"uitzonderen"},
+        "medebeoordelaar": {"uitzonderen"},
+        "archivaris": {"uitzonderen"},
+        "buitenstaander": set(),
+    }
+    services.vernietigingslijst_indienen(lijst, gebruiker=auteur)
+    beoordelen = {"goedkeuren", "afkeuren", "uitzonderen"}
+    assert overzicht() == {
+        "recordmanager": {"uitzonderen"},
+        "beoordelaar": beoordelen,
+        "medebeoordelaar": beoordelen,
+        "archivaris": {"uitzonderen"},
+        "buitenstaander": set(),
+    }
+    services.vernietigingslijst_beoordelen(lijst, gebruiker=beoordelaar, akkoord=True)
+    services.vernietigingslijst_beoordelen(lijst, gebruiker=medebeoordelaar, akkoord=True)
+    assert overzicht()["recordmanager"] == {"aanbieden", "uitzonderen"}
+    assert overzicht()["beoordelaar"] == {"aanbieden", "uitzonderen"}
+    services.vernietigingslijst_aanbieden(lijst, gebruiker=auteur)
+    assert overzicht()["archivaris"] == {"vaststellen", "terugsturen", "uitzonderen"}
+    assert overzicht()["recordmanager"] == {"uitzonderen"}
+    services.vernietigingslijst_vaststellen(lijst, gebruiker=archivaris, akkoord=True)
+    assert all(stappen == set() for stappen in overzicht().values())  # the waiting period runs
+    Vernietigingslijst.objects.filter(pk=lijst.pk).update(vernietigen_vanaf=timezone.now())
+    assert overzicht() == {name: ({"uitvoeren"} if name == "archivaris" else set()) for name in overzicht()}
+    client.force_login(auteur)
+    page = client.get(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk])).content.decode()
+    assert "U kunt in deze status geen stap zetten." in page
+
+
+def test_what_is_offered_is_what_the_services_accept(client, staff, medebeoordelaar):
+    """Every step offered succeeds and every step withheld is refused, for each person in each state."""
+    from django.db import transaction
+
+    from .. import services
+    from ..admin import TRANSITIES
+
+    lijst = services.vernietigingslijst_create(
+        naam="L",
+        zaken=[IndexZaakFactory().url],
+        **{k: staff[k] for k in ("beoordelaar", "archivaris")},
+        auteur=staff["auteur"],
+        medebeoordelaars=[medebeoordelaar],
+    )
+    iedereen = [staff["auteur"], staff["beoordelaar"], medebeoordelaar, staff["archivaris"]]
+    volgorde = [
+        ("indienen", staff["auteur"]),
+        ("goedkeuren", staff["beoordelaar"]),
+        ("goedkeuren", medebeoordelaar),
+        ("aanbieden", staff["auteur"]),
+        ("vaststellen", staff["archivaris"]),
+    ]
+    for stap_verder, door in [*volgorde, (None, None)]:
+        for user in iedereen:
+            aangeboden = set(services.vernietigingslijst_stappen(lijst, user)) & set(TRANSITIES)
+            for name, (_, call, akkoord) in TRANSITIES.items():
+                kwargs = {"gebruiker": user, "toelichting": "waarom"}
+                if akkoord is not None:
+                    kwargs["akkoord"] = akkoord
+                try:
+                    with transaction.atomic():
+                        call(Vernietigingslijst.objects.get(pk=lijst.pk), **kwargs)
+                        transaction.set_rollback(True)
+                except DomainError:
+                    assert name not in aangeboden, (lijst.status, user.username, name)
+                else:
+                    assert name in aangeboden, (lijst.status, user.username, name)
+        if stap_verder is not None:
+            _, call, akkoord = TRANSITIES[stap_verder]
+            call(lijst, gebruiker=door, **({"akkoord": akkoord} if akkoord is not None else {}))
+            lijst.refresh_from_db()
