@@ -10,8 +10,8 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import escape, format_html
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import escape, format_html, format_html_join
 
 from common.downloads import content_disposition
 from common.exceptions import DomainError
@@ -130,10 +130,21 @@ class VernietigbaarFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _als_tekst(veld: str, label: str):
+    """A URL field shown as text: a link would open another API's JSON, not a page for people."""
+
+    @admin.display(description=label)
+    def weergave(self, obj) -> str:
+        return getattr(obj, veld) or "-"
+
+    return weergave
+
+
 class IndexDocumentInline(admin.TabularInline):
     model = IndexDocument
-    fields = ("titel", "identificatie", "status", "integriteit_in_orde", "integriteit_gecontroleerd_op", "url")
+    fields = ("titel", "identificatie", "status", "integriteit_in_orde", "integriteit_gecontroleerd_op", "document_url")
     readonly_fields = fields
+    document_url = _als_tekst("url", "URL in de Documenten API")
     extra = 0
     can_delete = False
 
@@ -142,6 +153,15 @@ class IndexDocumentInline(admin.TabularInline):
 
 
 BEVESTIGD = "bevestigd"
+
+
+def _publicatie_admin_url(url: str) -> str:
+    """The admin page of a publication the Publicaties API names, when its admin runs here too."""
+    uuid = url.rstrip("/").rsplit("/", 1)[-1]
+    try:
+        return reverse("admin:openbaarmaking_publicatie_op_uuid", args=[uuid])
+    except NoReverseMatch:
+        return ""
 
 
 def _weigering_in_formulier(form: forms.Form, exc: DomainError) -> None:
@@ -219,6 +239,43 @@ class IndexZaakAdmin(ReadOnlyAdmin):
     search_fields = ("identificatie", "url", "omschrijving")
     date_hierarchy = "archiefactiedatum"
     inlines = [IndexDocumentInline]
+    fields = (
+        "identificatie",
+        "omschrijving",
+        "bronorganisatie",
+        "zaak_url",
+        "zaaktype_omschrijving",
+        "zaaktype_url",
+        "startdatum",
+        "einddatum",
+        "resultaat_omschrijving",
+        "selectielijstklasse_nummer",
+        "selectielijst_jaar",
+        "archiefnominatie",
+        "archiefactiedatum",
+        "archiefstatus",
+        "archiveringsblokkade",
+        "op_vernietigingslijst",
+        "gesynchroniseerd_op",
+    )
+    readonly_fields = fields
+    zaak_url = _als_tekst("url", "URL in de Zaken API")
+    zaaktype_url = _als_tekst("zaaktype", "URL van het zaaktype")
+
+    @admin.display(description="op vernietigingslijst")
+    def op_vernietigingslijst(self, obj: IndexZaak) -> str:
+        items = VernietigingslijstItem.objects.filter(zaak=obj.url).select_related("lijst").order_by("-lijst__pk")
+        links = [
+            format_html(
+                '<a href="{}">{}</a> ({})',
+                reverse("admin:archief_vernietigingslijst_change", args=[item.lijst.pk]),
+                item.lijst,
+                item.get_status_display().lower(),
+            )
+            for item in items
+        ]
+        return format_html_join(", ", "{}", ((link,) for link in links)) if links else "-"
+
     change_list_template = "admin/archief/indexzaak/change_list.html"
     actions = ["op_nieuwe_lijst", "op_bestaande_lijst", "in_nieuwe_overbrenging"]
 
@@ -331,7 +388,10 @@ class IndexZaakAdmin(ReadOnlyAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         uitkomsten = rapportage.rapportage()
-        index = {z.url: z.pk for z in IndexZaak.objects.filter(url__in={u for n in uitkomsten for u in n.zaken})}
+        index = {z.url: z for z in IndexZaak.objects.filter(url__in={u for n in uitkomsten for u in n.zaken})}
+        zaaktypen = {
+            t.url: t for t in IndexZaakType.objects.filter(url__in={u for n in uitkomsten for u in n.objecten})
+        }
         normen = [
             {
                 "uitkomst": uitkomst,
@@ -343,7 +403,8 @@ class IndexZaakAdmin(ReadOnlyAdmin):
                 else None,
                 "zaken": [(url, index.get(url)) for url in uitkomst.zaken[:50]],
                 "meer": max(len(uitkomst.zaken) - 50, 0),
-                "publicaties": uitkomst.objecten[:50],
+                "publicaties": [(url, _publicatie_admin_url(url)) for url in uitkomst.objecten[:50]],
+                "zaaktypen": [(url, zaaktypen.get(url)) for url in uitkomst.objecten[:50]],
                 "meer_publicaties": max(len(uitkomst.objecten) - 50, 0),
             }
             for uitkomst in uitkomsten
@@ -421,7 +482,7 @@ class TransitieForm(forms.Form):
 class ItemInline(admin.TabularInline):
     model = VernietigingslijstItem
     fields = (
-        "identificatie",
+        "zaak_in_index",
         "zaaktype_omschrijving",
         "einddatum",
         "selectielijstklasse_nummer",
@@ -434,6 +495,15 @@ class ItemInline(admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
+
+    @admin.display(description="zaak")
+    def zaak_in_index(self, obj: VernietigingslijstItem) -> str:
+        """The zaak's page in the archive index; after its destruction only its identificatie is left."""
+        zaak = IndexZaak.objects.filter(url=obj.zaak).only("pk").first()
+        if zaak is None:
+            return obj.identificatie or obj.zaak
+        url = reverse("admin:archief_indexzaak_change", args=[zaak.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.identificatie or obj.zaak)
 
     def has_add_permission(self, request, obj=None):
         return False

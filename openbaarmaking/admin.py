@@ -11,11 +11,14 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import TruncMonth
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from common.admin import HelpTextAsText
 from common.exceptions import DomainError
 
 from . import services, waardelijsten
@@ -272,8 +275,18 @@ class PublicatieAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path("grafiek/", self.admin_site.admin_view(self.grafiek_view), name="openbaarmaking_publicatie_grafiek"),
+            path(
+                "op-uuid/<uuid:uuid>/",
+                self.admin_site.admin_view(self.op_uuid_view),
+                name="openbaarmaking_publicatie_op_uuid",
+            ),
             *super().get_urls(),
         ]
+
+    def op_uuid_view(self, request, uuid):
+        """The admin page of the publication the Publicaties API addresses by `uuid` (links from the report)."""
+        publicatie = get_object_or_404(Publicatie, uuid=uuid)
+        return HttpResponseRedirect(reverse("admin:openbaarmaking_publicatie_change", args=[publicatie.pk]))
 
     def grafiek_view(self, request):
         """Published publications per category per month (the last twelve months with any)."""
@@ -314,7 +327,7 @@ class PublicatieAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/openbaarmaking/publicatie/grafiek.html", context)
 
 
-class SitemapBestandInline(admin.TabularInline):
+class SitemapBestandInline(HelpTextAsText, admin.TabularInline):
     model = SitemapBestand
     fields = ("naam", "informatiecategorie", "aantal_urls", "grootte", "lastmod")
     readonly_fields = fields

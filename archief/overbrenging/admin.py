@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import escape, format_html
 
+from common.admin import HelpTextAsText
 from common.clients import ClientError
 from common.exceptions import DomainError
 
@@ -267,7 +268,7 @@ class OntvangstbewijsForm(forms.Form):
 
 
 @admin.register(Overbrenging)
-class OverbrengingAdmin(admin.ModelAdmin):
+class OverbrengingAdmin(HelpTextAsText, admin.ModelAdmin):
     list_display = ("naam", "afspraak", "status", "vervroegd", "voortgang", "aangemaakt_op")
     list_filter = ("status", "vervroegd", "afspraak")
     search_fields = ("naam", "items__identificatie")

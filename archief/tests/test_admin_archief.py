@@ -344,3 +344,31 @@ def test_what_is_offered_is_what_the_services_accept(client, staff, medebeoordel
             _, call, akkoord = TRANSITIES[stap_verder]
             call(lijst, gebruiker=door, **({"akkoord": akkoord} if akkoord is not None else {}))
             lijst.refresh_from_db()
+
+
+def test_links_to_a_zaak_open_its_page_in_the_index_not_the_apis_json(admin_client, people):
+    from .. import services
+
+    zonder = IndexZaakFactory(identificatie="ZONDER-PARAMETERS", archiefnominatie="", archiefactiedatum=None)
+    op_lijst = IndexZaakFactory(identificatie="OP-LIJST")
+    lijst = services.vernietigingslijst_create(naam="Lijst", zaken=[op_lijst.url], **people)
+
+    dashboard = admin_client.get(reverse("admin:archief_dashboard")).content.decode()
+    index_page = admin_client.get(reverse("admin:archief_indexzaak_change", args=[op_lijst.pk])).content.decode()
+    lijst_page = admin_client.get(reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk])).content.decode()
+
+    assert f'<a href="{reverse("admin:archief_indexzaak_change", args=[zonder.pk])}">ZONDER-PARAMETERS</a>' in dashboard
+    for html in (dashboard, index_page, lijst_page):
+        assert not re.search(r'href="https?://[^"]*/api/', html)
+    assert op_lijst.url in index_page  # shown, as text
+    assert reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]) in index_page
+    assert f'<a href="{reverse("admin:archief_indexzaak_change", args=[op_lijst.pk])}">OP-LIJST</a>' in lijst_page
+
+
+def test_a_publication_in_the_report_links_to_its_admin_page_not_the_api():
+    from ..admin import _publicatie_admin_url
+
+    uuid = "5b4c3f56-56a0-4d4c-9d5e-2f6e3e0f3a11"
+    api_url = f"http://localhost:8000/openbaarmaking/api/v1/publicaties/{uuid}"
+
+    assert _publicatie_admin_url(api_url) == f"/admin/openbaarmaking/publicatie/op-uuid/{uuid}/"

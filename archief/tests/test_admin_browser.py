@@ -59,3 +59,36 @@ def test_the_review_panel_fits_the_window(browser, live_server, breedte):
     regel = browser.execute_script("return parseFloat(getComputedStyle(arguments[0]).lineHeight)", uitleg)
     assert hoogte < 3 * regel, (hoogte, regel)
     assert paneel.size["width"] > breedte / 2
+
+
+LANGE_OMSCHRIJVING = "Aanvraag omgevingsvergunning voor het bouwen en het afwijken van het bestemmingsplan (uitgebreid)"
+
+
+@pytest.mark.parametrize("breedte", [1400, 1920])
+def test_every_chart_label_on_the_dashboard_is_whole_and_inside_its_chart(admin_browser, breedte):
+    IndexZaakFactory(archiefnominatie="", archiefactiedatum=None, zaaktype_omschrijving=LANGE_OMSCHRIJVING)
+    browser = admin_browser
+    browser.set_window_size(breedte, 1000)
+
+    browser.get(f"{browser.base_url}/admin/archief/indexzaak/dashboard/")
+    browser.save_screenshot(f"var/screenshots/dashboard-{breedte}.png")
+
+    labels = browser.execute_script(
+        """
+        return [...document.querySelectorAll('svg.archief-chart')].flatMap(svg => {
+            const box = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text.label')].map(text => {
+                const r = text.getBoundingClientRect();
+                return {text: [...text.querySelectorAll('tspan')].map(t => t.textContent).join(' '),
+                        left: r.left - box.left, right: r.right - box.left, svgWidth: box.width,
+                        windowRight: document.documentElement.clientWidth - r.right};
+            });
+        });
+        """
+    )
+    assert labels, "no chart labels found"
+    assert any(label["text"] == LANGE_OMSCHRIJVING for label in labels)
+    assert any(label["text"].endswith("die nog niet overgebracht zijn") for label in labels)  # a norm's long title
+    for label in labels:
+        assert label["left"] >= 0 and label["right"] <= label["svgWidth"], label
+        assert label["windowRight"] >= 0, label

@@ -164,3 +164,14 @@ def test_a_rule_takes_a_typed_url_when_the_catalogi_api_is_down(admin_client, in
     assert page.status_code == 200
     assert "De Catalogi API antwoordt nu niet" in page.content.decode()
     assert 'type="url" name="informatieobjecttype"' in page.content.decode()
+
+
+def test_a_publication_is_found_in_the_admin_by_its_api_uuid(admin_client):
+    publicatie = PublicatieFactory()
+
+    response = admin_client.get(f"/admin/openbaarmaking/publicatie/op-uuid/{publicatie.uuid}/")
+    onbekend = admin_client.get("/admin/openbaarmaking/publicatie/op-uuid/5b4c3f56-56a0-4d4c-9d5e-2f6e3e0f3a11/")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:openbaarmaking_publicatie_change", args=[publicatie.pk])
+    assert onbekend.status_code == 404

@@ -245,3 +245,9 @@ def test_selected_zaken_of_the_index_go_into_a_new_transfer(client, afspraak, fa
     assert accepted["Location"] == reverse("admin:overbrenging_overbrenging_change", args=[overbrenging.pk])
     assert sorted(overbrenging.items.values_list("zaak", flat=True)) == sorted(z.url for z in gekozen)
     assert overbrenging.status == Status.concept and overbrenging.naam == "uit-index"
+
+
+def test_a_transfers_page_shows_the_placeholder_in_a_help_text(admin_client, concept):
+    page = admin_client.get(reverse("admin:overbrenging_overbrenging_change", args=[concept.pk])).content.decode()
+
+    assert "elke container heet `&lt;naam&gt;-NNN`" in page
