@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
 
 from common.downloads import content_disposition
@@ -30,6 +31,8 @@ from .models import (
     ResultaatTypeOmschrijvingGeneriek,
     Vernietigingslijst,
     VernietigingslijstItem,
+    VernietigingslijstStatus,
+    WachttijdWijziging,
 )
 from .overbrenging import selectors as overbrenging_selectors
 from .overbrenging import services as overbrenging_services
@@ -520,6 +523,45 @@ class BeoordelingInline(admin.TabularInline):
         return False
 
 
+class WachttijdWijzigingInline(admin.TabularInline):
+    model = WachttijdWijziging
+    fields = ("datum", "gebruiker", "oud", "nieuw", "reden")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "wijzigingen van de wachttijd"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class WachttijdForm(forms.Form):
+    vernietigen_vanaf = forms.DateTimeField(
+        label="nieuw einde van de wachttijd",
+        input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Vroeger: de wachttijd wordt korter; later: langer. Niet vóór de vaststelling.",
+    )
+    reden = forms.CharField(label="reden", widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
+
+
+WACHTTIJD_INVOER = "archief_wachttijd_invoer"
+
+
+def wachttijd_tekst(lijst: Vernietigingslijst, *, nu=None) -> str:
+    """The waiting period of an approved list with its end, in words."""
+    if lijst.status != VernietigingslijstStatus.klaar_voor_vernietiging or lijst.vernietigen_vanaf is None:
+        return "—"
+    nu = nu or timezone.now()
+    einde = timezone.localtime(lijst.vernietigen_vanaf)
+    if einde <= nu:
+        return f"verstreken op {einde:%d-%m-%Y %H:%M}; de vernietiging volgt bij de volgende run"
+    rest = einde - nu
+    dagen, uren = rest.days, rest.seconds // 3600
+    nog = f"{dagen} dag{'en' if dagen != 1 else ''} en {uren} uur" if dagen else f"{uren} uur"
+    return f"tot {einde:%d-%m-%Y %H:%M} (nog {nog})"
+
+
 class OvergangInline(admin.TabularInline):
     model = Overgang
     fields = ("datum", "van", "naar", "gebruiker", "toelichting")
@@ -547,10 +589,10 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
     """Lists are proposed here or through the API; every step goes through the services."""
 
     form = VernietigingslijstForm
-    list_display = ("naam", "status", "auteur", "beoordelaar", "archivaris", "aangemaakt_op", "vernietigen_vanaf")
+    list_display = ("naam", "status", "auteur", "beoordelaar", "archivaris", "aangemaakt_op", "wachttijd")
     list_filter = ("status",)
     search_fields = ("naam", "items__identificatie")
-    inlines = [ItemInline, BeoordelingInline, OvergangInline]
+    inlines = [ItemInline, BeoordelingInline, OvergangInline, WachttijdWijzigingInline]
     change_form_template = "admin/archief/vernietigingslijst/change_form.html"
     readonly_fields = (
         "status",
@@ -563,6 +605,10 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
         "verklaring_csv",
         "verklaring_zaak",
     )
+
+    @admin.display(description="wachttijd", ordering="vernietigen_vanaf")
+    def wachttijd(self, obj: Vernietigingslijst) -> str:
+        return wachttijd_tekst(obj)
 
     @admin.display(description="voortgang")
     def voortgang(self, obj: Vernietigingslijst) -> str:
@@ -635,6 +681,11 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
                 name="archief_vernietigingslijst_uitvoeren",
             ),
             path(
+                "<int:pk>/wachttijd/",
+                self.admin_site.admin_view(self.wachttijd_view),
+                name="archief_vernietigingslijst_wachttijd",
+            ),
+            path(
                 "<int:pk>/verklaring/<str:formaat>/",
                 self.admin_site.admin_view(self.verklaring_view),
                 name="archief_vernietigingslijst_verklaring",
@@ -651,6 +702,11 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
             "lijst": lijst,
             "wacht": waarom_niet_uitgevoerd(lijst) if lijst is not None else "",
             "uitvoerbaar": "uitvoeren" in stappen,
+            "wachttijd": wachttijd_tekst(lijst) if lijst is not None else "",
+            "wachttijd_wijzigers": roles.wachttijd_wijzigers_beschrijving(),
+            "wachttijd_form": (
+                WachttijdForm(request.session.pop(WACHTTIJD_INVOER, None) or None) if "wachttijd" in stappen else None
+            ),
             "uitzonderbaar": (lijst.items.filter(status=ItemStatus.voorgesteld) if "uitzonderen" in stappen else []),
         }
         return super().change_view(request, object_id, form_url, extra_context)
@@ -688,6 +744,32 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
             messages.error(request, str(exc.detail))
         else:
             messages.success(request, f"{entry} is uitgezonderd.")
+        return self._back(lijst)
+
+    def wachttijd_view(self, request, pk: int):
+        """Shorten or lengthen the waiting period; a refusal is shown with what was typed still there."""
+        lijst = self.get_object(request, str(pk))
+        if lijst is None or request.method != "POST":
+            raise Http404
+        form = WachttijdForm(request.POST)
+        if form.is_valid():
+            try:
+                services.vernietigingslijst_wachttijd_wijzigen(
+                    lijst,
+                    gebruiker=request.user,
+                    vernietigen_vanaf=form.cleaned_data["vernietigen_vanaf"],
+                    reden=form.cleaned_data["reden"],
+                )
+            except DomainError as exc:
+                messages.error(request, f"Wachttijd niet gewijzigd: {exc.detail}")
+            else:
+                lijst.refresh_from_db()
+                messages.success(request, f"De wachttijd loopt nu {wachttijd_tekst(lijst)}.")
+                return self._back(lijst)
+        else:
+            fouten = "; ".join(f"{form.fields[veld].label}: {' '.join(f)}" for veld, f in form.errors.items())
+            messages.error(request, f"Wachttijd niet gewijzigd: {fouten}")
+        request.session[WACHTTIJD_INVOER] = {key: request.POST.get(key, "") for key in ("vernietigen_vanaf", "reden")}
         return self._back(lijst)
 
     def uitvoeren_view(self, request, pk: int):

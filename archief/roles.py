@@ -39,16 +39,28 @@ TRANSFER_VIEW = (
     "view_archiefinstelling",
 )
 
+# what every role sees of a list (its zaken, judgements, transitions and waiting-period
+# changes) and of a zaak in the index (its documents)
+LIST_VIEW = (
+    "view_vernietigingslijst",
+    "view_vernietigingslijstitem",
+    "view_beoordeling",
+    "view_overgang",
+    "view_wachttijdwijziging",
+    "view_indexzaak",
+    "view_indexdocument",
+)
+
 # group name -> app label -> codenames of the permissions it carries
 GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
     "Recordmanager": {
-        APP: (PROPOSE, "view_vernietigingslijst", "view_indexzaak", "view_indexzaaktype"),
+        APP: (PROPOSE, *LIST_VIEW, "view_indexzaaktype"),
         TRANSFER_APP: (PROPOSE_TRANSFER, *TRANSFER_VIEW),
     },
-    "Beoordelaar": {APP: (REVIEW, "view_vernietigingslijst", "view_indexzaak")},
-    "Medebeoordelaar": {APP: (COREVIEW, "view_vernietigingslijst", "view_indexzaak")},
+    "Beoordelaar": {APP: (REVIEW, *LIST_VIEW)},
+    "Medebeoordelaar": {APP: (COREVIEW, *LIST_VIEW)},
     "Archivaris": {
-        APP: (APPROVE, "view_vernietigingslijst", "view_indexzaak", "view_indexzaaktype"),
+        APP: (APPROVE, *LIST_VIEW, "view_indexzaaktype"),
         TRANSFER_APP: (
             PROPOSE_TRANSFER,
             APPROVE_TRANSFER,
@@ -87,6 +99,32 @@ def require_perm(user: AbstractBaseUser, codename: str, role: str) -> None:
     """Refuse (403 `rol-ontbreekt`) unless `user` holds the permission `codename` of `role`."""
     if not user.is_active or not user.has_perm(perm(codename)):
         raise DomainError(f"Alleen een {role} mag dit doen.", "rol-ontbreekt", status_code=403)
+
+
+def wachttijd_wijzigers() -> tuple[set[str], set[str]]:
+    """The groups and usernames `ARCHIEF_WACHTTIJD_WIJZIGERS` names (`groep:…`, `gebruiker:…`, a bare name a group)."""
+    from django.conf import settings
+
+    groepen, gebruikers = set(), set()
+    for entry in settings.ARCHIEF_WACHTTIJD_WIJZIGERS:
+        soort, _, naam = entry.partition(":") if ":" in entry else ("groep", ":", entry)
+        (gebruikers if soort.strip().lower() == "gebruiker" else groepen).add(naam.strip())
+    return groepen, gebruikers
+
+
+def wachttijd_wijzigers_beschrijving() -> str:
+    """Who may change a waiting period, in words for the admin page."""
+    groepen, gebruikers = wachttijd_wijzigers()
+    delen = [f"de groep {naam}" for naam in sorted(groepen)] + [f"gebruiker {naam}" for naam in sorted(gebruikers)]
+    return " en ".join(delen) if delen else "niemand (ARCHIEF_WACHTTIJD_WIJZIGERS is leeg)"
+
+
+def mag_wachttijd_wijzigen(user: AbstractBaseUser) -> bool:
+    """Whether `user` is named by `ARCHIEF_WACHTTIJD_WIJZIGERS`, by username or through a group."""
+    if not user.is_active:
+        return False
+    groepen, gebruikers = wachttijd_wijzigers()
+    return user.get_username() in gebruikers or user.groups.filter(name__in=groepen).exists()
 
 
 def acting_user(request) -> AbstractBaseUser:

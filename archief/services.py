@@ -29,6 +29,7 @@ from .models import (
     Overgang,
     Vernietigingslijst,
     VernietigingslijstItem,
+    WachttijdWijziging,
 )
 from .models import VernietigingslijstStatus as Status
 from .rules import vernietigingsbezwaar
@@ -162,6 +163,16 @@ def _mag_toevoegen(lijst: Vernietigingslijst, gebruiker) -> None:
     roles.require_perm(gebruiker, roles.PROPOSE, "recordmanager")
 
 
+def _mag_wachttijd_wijzigen(lijst: Vernietigingslijst, gebruiker) -> None:
+    _expect(lijst, Status.klaar_voor_vernietiging)
+    if not roles.mag_wachttijd_wijzigen(gebruiker):
+        raise DomainError(
+            f"Alleen {roles.wachttijd_wijzigers_beschrijving()} mag de wachttijd wijzigen.",
+            "rol-ontbreekt",
+            status_code=403,
+        )
+
+
 STAPPEN = {
     "indienen": _mag_indienen,
     "goedkeuren": _beoordelaarsrol,
@@ -172,6 +183,7 @@ STAPPEN = {
     "uitzonderen": _mag_uitzonderen,
     "uitvoeren": _mag_uitvoeren,
     "toevoegen": _mag_toevoegen,
+    "wachttijd": _mag_wachttijd_wijzigen,
 }
 
 
@@ -417,6 +429,48 @@ def vernietigingslijst_vaststellen(
         return lijst
     lijst.vernietigen_vanaf = timezone.now() + timedelta(hours=settings.ARCHIEF_VERNIETIGING_WACHTTIJD)
     _transition(lijst, Status.klaar_voor_vernietiging, gebruiker, toelichting)
+    return lijst
+
+
+@transaction.atomic
+def vernietigingslijst_wachttijd_wijzigen(
+    lijst: Vernietigingslijst, *, gebruiker, vernietigen_vanaf: dt.datetime, reden: str
+) -> Vernietigingslijst:
+    """Shorten or lengthen the waiting period of an approved list, with a reason.
+
+    Only the people `ARCHIEF_WACHTTIJD_WIJZIGERS` names may; the new end lies no earlier than
+    the archivist's approval. Every change is recorded (`WachttijdWijziging`): who, when, the
+    old and the new end, and why. A list whose new end has passed is carried out by the next
+    run of the periodic task.
+    """
+    lijst = _locked(lijst)
+    _mag_wachttijd_wijzigen(lijst, gebruiker)
+    if not reden.strip():
+        raise DomainError("Geef een reden voor de wijziging van de wachttijd.", "required", field="reden")
+    vastgesteld = lijst.overgangen.filter(naar=Status.klaar_voor_vernietiging).order_by("-datum").first()
+    if vastgesteld is not None and vernietigen_vanaf < vastgesteld.datum:
+        raise DomainError(
+            "De wachttijd kan niet eindigen vóór de vaststelling "
+            f"({timezone.localtime(vastgesteld.datum):%d-%m-%Y %H:%M}).",
+            "ongeldige-datum",
+            field="vernietigen_vanaf",
+        )
+    if vernietigen_vanaf == lijst.vernietigen_vanaf:
+        raise DomainError("Dit is al het einde van de wachttijd.", "ongewijzigd", field="vernietigen_vanaf")
+    WachttijdWijziging.objects.create(
+        lijst=lijst, gebruiker=gebruiker, oud=lijst.vernietigen_vanaf, nieuw=vernietigen_vanaf, reden=reden
+    )
+    logger.info(
+        "vernietigingslijst_wachttijd_changed",
+        extra={
+            "lijst": str(lijst.uuid),
+            "oud": lijst.vernietigen_vanaf.isoformat() if lijst.vernietigen_vanaf else "",
+            "nieuw": vernietigen_vanaf.isoformat(),
+            "gebruiker": gebruiker.pk,
+        },
+    )
+    lijst.vernietigen_vanaf = vernietigen_vanaf
+    lijst.save(update_fields=["vernietigen_vanaf"])
     return lijst
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
@@ -372,3 +373,73 @@ def test_a_publication_in_the_report_links_to_its_admin_page_not_the_api():
     api_url = f"http://localhost:8000/openbaarmaking/api/v1/publicaties/{uuid}"
 
     assert _publicatie_admin_url(api_url) == f"/admin/openbaarmaking/publicatie/op-uuid/{uuid}/"
+
+
+@pytest.fixture
+def vastgesteld(people):
+    from .. import services
+
+    lijst = services.vernietigingslijst_create(naam="Wachtend", zaken=[IndexZaakFactory().url], **people)
+    services.vernietigingslijst_indienen(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_beoordelen(lijst, gebruiker=people["beoordelaar"], akkoord=True)
+    services.vernietigingslijst_aanbieden(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_vaststellen(lijst, gebruiker=people["archivaris"], akkoord=True)
+    lijst.refresh_from_db()
+    return lijst
+
+
+def test_the_waiting_period_and_its_end_are_on_the_list_page(admin_client, vastgesteld):
+    einde = timezone.localtime(vastgesteld.vernietigen_vanaf)
+
+    page = admin_client.get(reverse("admin:archief_vernietigingslijst_changelist")).content.decode()
+
+    assert f"tot {einde:%d-%m-%Y %H:%M} (nog 6 dagen en 23 uur)" in page
+
+
+def test_only_whom_the_settings_name_changes_the_waiting_period_and_each_change_is_recorded(
+    client, staff, vastgesteld, settings
+):
+    settings.ARCHIEF_WACHTTIJD_WIJZIGERS = ["gebruiker:archivaris"]
+    change = reverse("admin:archief_vernietigingslijst_change", args=[vastgesteld.pk])
+    wachttijd = reverse("admin:archief_vernietigingslijst_wachttijd", args=[vastgesteld.pk])
+    oud = vastgesteld.vernietigen_vanaf
+    nieuw = timezone.localtime(oud - dt.timedelta(days=5)).replace(second=0, microsecond=0)
+    invoer = {"vernietigen_vanaf": f"{nieuw:%Y-%m-%dT%H:%M}", "reden": "Afgestemd met de afdeling"}
+
+    client.force_login(staff["auteur"])
+    assert 'name="wachttijd"' not in client.get(change).content.decode()
+    geweigerd = client.post(wachttijd, invoer, follow=True).content.decode()
+    assert "Alleen gebruiker archivaris mag de wachttijd wijzigen." in geweigerd
+
+    client.force_login(staff["archivaris"])
+    pagina = client.get(change).content.decode()
+    assert 'name="wachttijd"' in pagina and "Korter of langer maken mag gebruiker archivaris" in pagina
+    zonder_reden = client.post(wachttijd, {**invoer, "reden": ""}, follow=True).content.decode()
+    assert "Wachttijd niet gewijzigd: reden: Dit veld is vereist." in zonder_reden
+    assert f'value="{nieuw:%Y-%m-%dT%H:%M}"' in zonder_reden  # the date typed is still there
+    vastgesteld.refresh_from_db()
+    assert vastgesteld.vernietigen_vanaf == oud
+
+    gelukt = client.post(wachttijd, invoer, follow=True).content.decode()
+
+    vastgesteld.refresh_from_db()
+    assert vastgesteld.vernietigen_vanaf == nieuw
+    wijziging = vastgesteld.wachttijdwijzigingen.get()
+    assert (wijziging.gebruiker, wijziging.oud, wijziging.nieuw, wijziging.reden) == (
+        staff["archivaris"],
+        oud,
+        nieuw,
+        "Afgestemd met de afdeling",
+    )
+    assert f"De wachttijd loopt nu tot {nieuw:%d-%m-%Y %H:%M}" in gelukt
+    assert "Afgestemd met de afdeling" in gelukt and "Wijzigingen van de wachttijd" in gelukt
+
+
+def test_nobody_changes_the_waiting_period_when_the_settings_name_nobody(client, staff, vastgesteld, settings):
+    settings.ARCHIEF_WACHTTIJD_WIJZIGERS = []
+    client.force_login(staff["archivaris"])
+
+    pagina = client.get(reverse("admin:archief_vernietigingslijst_change", args=[vastgesteld.pk])).content.decode()
+
+    assert 'name="wachttijd"' not in pagina
+    assert "niemand (ARCHIEF_WACHTTIJD_WIJZIGERS is leeg)" in pagina

@@ -138,3 +138,15 @@ def test_an_archivist_sees_a_transfers_containers_and_history(client, dingen):
 
     prefixes = {formset.formset.prefix for formset in page.context["inline_admin_formsets"]}
     assert {"items", "containers", "gebeurtenissen"} <= prefixes
+
+
+@pytest.mark.parametrize("groep", list(NODIG))
+def test_each_role_sees_a_lists_zaken_judgements_and_history(client, dingen, groep):
+    client.force_login(dingen["mensen"][groep])
+
+    page = client.get(reverse("admin:archief_vernietigingslijst_change", args=[dingen["lijst"].pk]))
+    zaak = client.get(reverse("admin:archief_indexzaak_change", args=[dingen["zaak"].pk]))
+
+    prefixes = {formset.formset.prefix for formset in page.context["inline_admin_formsets"]}
+    assert {"items", "beoordelingen", "overgangen", "wachttijdwijzigingen"} <= prefixes
+    assert "documenten" in {formset.formset.prefix for formset in zaak.context["inline_admin_formsets"]}

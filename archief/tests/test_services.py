@@ -371,3 +371,40 @@ def test_a_zaak_taken_off_the_list_is_not_added_back_silently(people):
     fout = error_of(services.vernietigingslijst_zaken_toevoegen, lijst, gebruiker=people["auteur"], zaken=[item.zaak])
 
     assert fout.invalid_params[0]["code"] == "al-op-lijst"
+
+
+# --- the waiting period ------------------------------------------------------------------------
+
+
+def test_a_waiting_period_is_changed_by_a_group_the_settings_name_never_before_the_approval(people, settings):
+    settings.ARCHIEF_WACHTTIJD_WIJZIGERS = ["groep:Archivaris"]
+    lijst = make_list(people)
+    services.vernietigingslijst_indienen(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_beoordelen(lijst, gebruiker=people["beoordelaar"], akkoord=True)
+    services.vernietigingslijst_aanbieden(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_vaststellen(lijst, gebruiker=people["archivaris"], akkoord=True)
+    lijst.refresh_from_db()
+    vastgesteld = lijst.overgangen.get(naar=Status.klaar_voor_vernietiging).datum
+
+    te_vroeg = error_of(
+        services.vernietigingslijst_wachttijd_wijzigen,
+        lijst,
+        gebruiker=people["archivaris"],
+        vernietigen_vanaf=vastgesteld - dt.timedelta(minutes=1),
+        reden="x",
+    )
+    geen_rol = error_of(
+        services.vernietigingslijst_wachttijd_wijzigen,
+        lijst,
+        gebruiker=people["auteur"],
+        vernietigen_vanaf=vastgesteld,
+        reden="x",
+    )
+    services.vernietigingslijst_wachttijd_wijzigen(
+        lijst, gebruiker=people["archivaris"], vernietigen_vanaf=vastgesteld, reden="spoed"
+    )
+
+    assert te_vroeg.error_code == "ongeldige-datum" and geen_rol.status_code == 403
+    lijst.refresh_from_db()
+    assert lijst.vernietigen_vanaf == vastgesteld
+    assert lijst.wachttijdwijzigingen.count() == 1
