@@ -557,8 +557,13 @@ def wachttijd_tekst(lijst: Vernietigingslijst, *, nu=None) -> str:
     if einde <= nu:
         return f"verstreken op {einde:%d-%m-%Y %H:%M}; de vernietiging volgt bij de volgende run"
     rest = einde - nu
-    dagen, uren = rest.days, rest.seconds // 3600
-    nog = f"{dagen} dag{'en' if dagen != 1 else ''} en {uren} uur" if dagen else f"{uren} uur"
+    dagen, uren, minuten = rest.days, rest.seconds // 3600, rest.seconds % 3600 // 60
+    if dagen:
+        nog = f"{dagen} dag{'en' if dagen != 1 else ''} en {uren} uur"
+    elif uren:
+        nog = f"{uren} uur en {minuten} minuten"
+    else:
+        nog = f"{max(minuten, 1)} minu{'ten' if minuten > 1 else 'ut'}"
     return f"tot {einde:%d-%m-%Y %H:%M} (nog {nog})"
 
 
