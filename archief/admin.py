@@ -157,6 +157,40 @@ class IndexDocumentInline(admin.TabularInline):
 
 BEVESTIGD = "bevestigd"
 
+# The admin's help texts, in the language of the people who use it (the models' own texts
+# describe the API's fields).
+INDEXZAAK_HULPTEKSTEN = {
+    "identificatie": "De identificatie van de zaak.",
+    "omschrijving": "De omschrijving van de zaak.",
+    "bronorganisatie": "Het RSIN van de bronorganisatie.",
+    "zaaktype_omschrijving": "De omschrijving van het zaaktype.",
+    "startdatum": "De startdatum van de zaak.",
+    "einddatum": "De einddatum van de zaak; leeg zolang zij open is.",
+    "resultaat_omschrijving": "De omschrijving van het resultaattype.",
+    "selectielijstklasse_nummer": "Het volledige nummer van de selectielijstklasse, bijvoorbeeld 11.1.2.",
+    "selectielijst_jaar": "De versie (het jaar) van de selectielijst waartoe de klasse behoort.",
+    "archiefnominatie": "Blijvend bewaren of vernietigen.",
+    "archiefactiedatum": "Wanneer de zaak vernietigd of overgebracht moet worden.",
+    "archiefstatus": "De archiefstatus van de zaak in de Zaken API.",
+    "archiveringsblokkade": "Waarom de archiveringsstap deze afgesloten zaak niet kon archiveren; anders leeg.",
+    "gesynchroniseerd_op": "Wanneer deze gegevens het laatst via de API's zijn gelezen.",
+}
+VERNIETIGINGSLIJST_HULPTEKSTEN = {
+    "naam": "De naam van de lijst.",
+    "toelichting": "Waarom deze zaken samen worden voorgesteld.",
+    "beoordelaar": "De beoordelaar die de lijst moet goedkeuren voordat de archivaris haar ziet.",
+    "medebeoordelaars": "Eventuele medebeoordelaars; ieder van hen moet ook akkoord geven.",
+    "archivaris": "De archivaris die de lijst vaststelt.",
+    "status": "Waar de lijst is in haar beoordeling en vernietiging.",
+    "auteur": "De recordmanager die de lijst heeft voorgesteld.",
+    "aangemaakt_op": "Wanneer de lijst is voorgesteld.",
+    "vernietigen_vanaf": "Na de vaststelling: het einde van de wachttijd, het vroegste moment van de vernietiging.",
+    "uitgevoerd_op": "Wanneer de vernietiging het laatst is uitgevoerd.",
+    "verklaring": "De verklaring van vernietiging (XLSX), opgeslagen als document in de Documenten API.",
+    "verklaring_csv": "De machineleesbare verklaring van vernietiging (CSV) in de Documenten API.",
+    "verklaring_zaak": "De zaak waarbij de verklaring van vernietiging is opgeslagen.",
+}
+
 
 def _publicatie_admin_url(url: str) -> str:
     """The admin page of a publication the Publicaties API names, when its admin runs here too."""
@@ -374,6 +408,10 @@ class IndexZaakAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request):
         return selectors.indexzaak_list()
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs.setdefault("help_texts", INDEXZAAK_HULPTEKSTEN)
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description="documenten", ordering="documenten_totaal")
     def documenten_totaal(self, obj) -> int:
@@ -626,6 +664,10 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return request.user.has_perm(roles.perm(roles.PROPOSE))
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs.setdefault("help_texts", VERNIETIGINGSLIJST_HULPTEKSTEN)
+        return super().get_form(request, obj, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         return False if obj is not None else super().has_change_permission(request, obj)

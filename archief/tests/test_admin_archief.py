@@ -443,3 +443,15 @@ def test_nobody_changes_the_waiting_period_when_the_settings_name_nobody(client,
 
     assert 'name="wachttijd"' not in pagina
     assert "niemand (ARCHIEF_WACHTTIJD_WIJZIGERS is leeg)" in pagina
+
+
+def test_the_help_texts_of_a_list_and_a_zaak_are_in_dutch(admin_client, vastgesteld):
+    lijst = admin_client.get(reverse("admin:archief_vernietigingslijst_change", args=[vastgesteld.pk]))
+    nieuw = admin_client.get(reverse("admin:archief_vernietigingslijst_add"))
+    zaak = admin_client.get(reverse("admin:archief_indexzaak_change", args=[IndexZaak.objects.first().pk]))
+
+    assert "De naam van de lijst." in lijst.content.decode() and "Name of the list." not in lijst.content.decode()
+    assert "het einde van de wachttijd" in lijst.content.decode()
+    assert "Waarom deze zaken samen worden voorgesteld." in nieuw.content.decode()
+    assert "Blijvend bewaren of vernietigen." in zaak.content.decode()
+    assert "`archiefnominatie`" not in zaak.content.decode()
