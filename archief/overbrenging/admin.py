@@ -22,6 +22,7 @@ from common.admin import HelpTextAsText
 from common.clients import ClientError
 from common.exceptions import DomainError
 
+from .. import roles
 from . import selectors, services
 from .clients import ZGWBron
 from .models import (
@@ -289,6 +290,12 @@ class OverbrengingAdmin(HelpTextAsText, admin.ModelAdmin):
     inlines = [ItemInline, ContainerInline, GebeurtenisInline]
     actions = ["goedkeuren", "hervatten"]
 
+    def has_approve_permission(self, request) -> bool:
+        return request.user.has_perm(roles.perm(roles.APPROVE_TRANSFER))
+
+    def has_resume_permission(self, request) -> bool:
+        return any(request.user.has_perm(roles.perm(c)) for c in (roles.PROPOSE_TRANSFER, roles.APPROVE_TRANSFER))
+
     def get_queryset(self, request):
         return selectors.overbrenging_list()
 
@@ -378,7 +385,7 @@ class OverbrengingAdmin(HelpTextAsText, admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/overbrenging/formulier.html", context)
 
-    @admin.action(description="Geselecteerde overbrengingen goedkeuren")
+    @admin.action(description="Geselecteerde overbrengingen goedkeuren", permissions=["approve"])
     def goedkeuren(self, request, queryset):
         for overbrenging in queryset:
             try:
@@ -388,7 +395,7 @@ class OverbrengingAdmin(HelpTextAsText, admin.ModelAdmin):
             else:
                 self.message_user(request, f"{overbrenging} goedgekeurd; het pakket wordt gemaakt.")
 
-    @admin.action(description="Stilgevallen werk hervatten")
+    @admin.action(description="Stilgevallen werk hervatten", permissions=["resume"])
     def hervatten(self, request, queryset):
         """After a failure that needed a person (see `fout`); a killed worker's work resumes by itself."""
         from common.werk import lease_geven

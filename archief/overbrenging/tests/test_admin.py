@@ -251,3 +251,21 @@ def test_a_transfers_page_shows_the_placeholder_in_a_help_text(admin_client, con
     page = admin_client.get(reverse("admin:overbrenging_overbrenging_change", args=[concept.pk])).content.decode()
 
     assert "elke container heet `&lt;naam&gt;-NNN`" in page
+
+
+def test_only_an_archivist_is_offered_the_approval_of_a_transfer(client, concept):
+    changelist = reverse("admin:overbrenging_overbrenging_changelist")
+
+    def acties(groep: str) -> set[str]:
+        user = persoon(groep)
+        user.is_staff = True
+        user.save()
+        client.force_login(user)
+        return set(re.findall(r'<option value="(\w+)"', client.get(changelist).content.decode()))
+
+    assert {"goedkeuren", "hervatten"} <= acties("Archivaris")
+    recordmanager = acties("Recordmanager")
+    assert "goedkeuren" not in recordmanager and "hervatten" in recordmanager
+    client.post(changelist, {"action": "goedkeuren", "_selected_action": [concept.pk]})
+    concept.refresh_from_db()
+    assert concept.status == Status.concept
