@@ -65,9 +65,12 @@ class Wandeling:
         self.browser.get(f"{self.base_url}{path}")
 
     def foto(self, wie: str, wat: str) -> Path:
+        """A screenshot of the step; the page broke no rule of its Content-Security-Policy."""
         self.stap += 1
         pad = SCREENSHOTS / f"levensloop-{self.stap:02d}-{wie}-{wat}.png"
         self.browser.save_screenshot(str(pad))
+        blocked = [e["message"] for e in self.browser.get_log("browser") if "Content Security Policy" in e["message"]]
+        assert blocked == [], (wie, wat, blocked)
         return pad
 
     def klik(self, name: str) -> None:
