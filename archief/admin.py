@@ -276,6 +276,8 @@ class IndexZaakAdmin(ReadOnlyAdmin):
     search_fields = ("identificatie", "url", "omschrijving")
     date_hierarchy = "archiefactiedatum"
     inlines = [IndexDocumentInline]
+    change_list_template = "admin/archief/indexzaak/change_list.html"
+    actions = ["op_nieuwe_lijst", "op_bestaande_lijst", "in_nieuwe_overbrenging"]
     fields = (
         "identificatie",
         "omschrijving",
@@ -312,9 +314,6 @@ class IndexZaakAdmin(ReadOnlyAdmin):
             for item in items
         ]
         return format_html_join(", ", "{}", ((link,) for link in links)) if links else "-"
-
-    change_list_template = "admin/archief/indexzaak/change_list.html"
-    actions = ["op_nieuwe_lijst", "op_bestaande_lijst", "in_nieuwe_overbrenging"]
 
     def has_propose_permission(self, request) -> bool:
         return request.user.has_perm(roles.perm(roles.PROPOSE))

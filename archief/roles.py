@@ -1,10 +1,11 @@
 """The roles of the destruction and transfer workflows, as Django groups with permissions.
 
 Data migrations created the groups; `roles_ensure` keeps them complete after every migrate
-and flush. An administrator puts people in them. The services
-check the permissions, never the group names, so a site may compose its own groups. A
-transition is made by a person: through the API, the active user named by the token's
-`user_id` (`acting_user`); in the admin, the user logged in.
+and flush. An administrator puts people in them. The services check the permissions, never
+the group names, so a site may compose its own groups. A transition is made by a person:
+through the API, the active user named by the token's `user_id` (`acting_user`); in the
+admin, the user logged in. Who may change a waiting period is named in a setting
+(`ARCHIEF_WACHTTIJD_WIJZIGERS`).
 """
 
 from __future__ import annotations
