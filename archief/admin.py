@@ -143,6 +143,19 @@ def _als_tekst(veld: str, label: str):
     return weergave
 
 
+class OverdraagbaarFilter(admin.SimpleListFilter):
+    title = "overdraagbaar"
+    parameter_name = "overdraagbaar"
+
+    def lookups(self, request, model_admin):
+        return [("ja", "Kandidaat voor overbrenging")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.filter(pk__in=overbrenging_selectors.overdraagbare_zaken().values("pk"))
+        return queryset
+
+
 class IndexDocumentInline(admin.TabularInline):
     model = IndexDocument
     fields = ("titel", "identificatie", "status", "integriteit_in_orde", "integriteit_gecontroleerd_op", "document_url")
@@ -267,6 +280,7 @@ class IndexZaakAdmin(ReadOnlyAdmin):
     )
     list_filter = (
         VernietigbaarFilter,
+        OverdraagbaarFilter,
         "archiefnominatie",
         "archiefstatus",
         ArchiveringsblokkadeFilter,

@@ -42,6 +42,8 @@ def test_the_index_is_listed_and_filtered(admin_client):
     assert shown({}) == ["GEBLOKKEERD", "KANDIDAAT", "LATER"]
     assert shown({"vernietigbaar": "ja"}) == ["GEBLOKKEERD", "KANDIDAAT"]
     assert shown({"geblokkeerd": "ja"}) == ["GEBLOKKEERD"]
+    IndexZaakFactory(identificatie="BLIJVEND", archiefnominatie="blijvend_bewaren", archiefactiedatum=None)
+    assert shown({"overdraagbaar": "ja"}) == ["BLIJVEND"]
     detail = reverse("admin:archief_indexzaak_change", args=[IndexZaak.objects.first().pk])
     assert admin_client.get(detail).status_code == 200
 
