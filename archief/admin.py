@@ -199,9 +199,6 @@ VERNIETIGINGSLIJST_HULPTEKSTEN = {
     "aangemaakt_op": "Wanneer de lijst is voorgesteld.",
     "vernietigen_vanaf": "Na de vaststelling: het einde van de wachttijd, het vroegste moment van de vernietiging.",
     "uitgevoerd_op": "Wanneer de vernietiging het laatst is uitgevoerd.",
-    "verklaring": "De verklaring van vernietiging (XLSX), opgeslagen als document in de Documenten API.",
-    "verklaring_csv": "De machineleesbare verklaring van vernietiging (CSV) in de Documenten API.",
-    "verklaring_zaak": "De zaak waarbij de verklaring van vernietiging is opgeslagen.",
 }
 
 
@@ -657,10 +654,14 @@ class VernietigingslijstAdmin(admin.ModelAdmin):
         "aangemaakt_op",
         "vernietigen_vanaf",
         "uitgevoerd_op",
-        "verklaring",
-        "verklaring_csv",
-        "verklaring_zaak",
+        "verklaring_xlsx_url",
+        "verklaring_csv_url",
+        "verklaring_zaak_url",
     )
+    # where the verklaring is stored, as text: the buttons above download it
+    verklaring_xlsx_url = _als_tekst("verklaring", "verklaring van vernietiging (XLSX) in de Documenten API")
+    verklaring_csv_url = _als_tekst("verklaring_csv", "verklaring van vernietiging (CSV) in de Documenten API")
+    verklaring_zaak_url = _als_tekst("verklaring_zaak", "zaak van de verklaring in de Zaken API")
 
     @admin.display(description="wachttijd", ordering="vernietigen_vanaf")
     def wachttijd(self, obj: Vernietigingslijst) -> str:

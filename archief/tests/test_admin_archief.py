@@ -355,6 +355,8 @@ def test_links_to_a_zaak_open_its_page_in_the_index_not_the_apis_json(admin_clie
     zonder = IndexZaakFactory(identificatie="ZONDER-PARAMETERS", archiefnominatie="", archiefactiedatum=None)
     op_lijst = IndexZaakFactory(identificatie="OP-LIJST")
     lijst = services.vernietigingslijst_create(naam="Lijst", zaken=[op_lijst.url], **people)
+    verklaring = "http://localhost:8000/documenten/api/v1/enkelvoudiginformatieobjecten/1"
+    Vernietigingslijst.objects.filter(pk=lijst.pk).update(verklaring=verklaring)
 
     dashboard = admin_client.get(reverse("admin:archief_dashboard")).content.decode()
     index_page = admin_client.get(reverse("admin:archief_indexzaak_change", args=[op_lijst.pk])).content.decode()
@@ -363,7 +365,7 @@ def test_links_to_a_zaak_open_its_page_in_the_index_not_the_apis_json(admin_clie
     assert f'<a href="{reverse("admin:archief_indexzaak_change", args=[zonder.pk])}">ZONDER-PARAMETERS</a>' in dashboard
     for html in (dashboard, index_page, lijst_page):
         assert not re.search(r'href="https?://[^"]*/api/', html)
-    assert op_lijst.url in index_page  # shown, as text
+    assert op_lijst.url in index_page and verklaring in lijst_page  # shown, as text
     assert reverse("admin:archief_vernietigingslijst_change", args=[lijst.pk]) in index_page
     assert f'<a href="{reverse("admin:archief_indexzaak_change", args=[op_lijst.pk])}">OP-LIJST</a>' in lijst_page
 
