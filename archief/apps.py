@@ -14,6 +14,15 @@ def _ensure_selectielijst(sender, using="default", **kwargs) -> None:
     importlib.import_module("archief.migrations.0002_selectielijst_2020").load(apps, None)
 
 
+def _roles_ensure(sender, **kwargs) -> None:
+    """After the permissions of `archief` or `overbrenging` were (re)created: the groups that hold them."""
+    if sender.label not in ("archief", "overbrenging"):
+        return
+    from .roles import roles_ensure
+
+    roles_ensure(**kwargs)
+
+
 class ArchiefConfig(AppConfig):
     name = "archief"
     verbose_name = "Archiefbeheer"
@@ -21,3 +30,4 @@ class ArchiefConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_selectielijst, sender=self, dispatch_uid="archief_selectielijst")
+        post_migrate.connect(_roles_ensure, dispatch_uid="archief_roles_ensure")

@@ -616,3 +616,26 @@ class Overgang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.van or '-'} → {self.naar}"
+
+
+class WachttijdWijziging(models.Model):
+    """A change of an approved list's waiting period: who, when, from which end to which, and why."""
+
+    lijst = models.ForeignKey(
+        Vernietigingslijst, on_delete=models.CASCADE, related_name="wachttijdwijzigingen", help_text="The list."
+    )
+    gebruiker = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, related_name="+", help_text="Who changed the waiting period."
+    )
+    datum = models.DateTimeField(default=timezone.now, help_text="When.")
+    oud = models.DateTimeField(null=True, blank=True, help_text="The end of the waiting period before the change.")
+    nieuw = models.DateTimeField(help_text="The end of the waiting period after the change.")
+    reden = models.TextField(help_text="Why the waiting period was changed.")
+
+    class Meta:
+        verbose_name = "wijziging van de wachttijd"
+        verbose_name_plural = "wijzigingen van de wachttijd"
+        ordering = ["datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.oud} → {self.nieuw}"

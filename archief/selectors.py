@@ -14,12 +14,15 @@ from .index import HASHES
 from .models import (
     IndexDocument,
     IndexZaak,
+    ItemStatus,
     ProcesType,
     Resultaat,
     ResultaatTypeOmschrijvingGeneriek,
     Vernietigingslijst,
+    VernietigingslijstItem,
     ZGWArchiefstatus,
 )
+from .services import ACTIEVE_STATUSSEN
 
 
 def procestype_list() -> QuerySet[ProcesType]:
@@ -86,6 +89,16 @@ def vernietigbare_zaken(vandaag: dt.date | None = None) -> QuerySet[IndexZaak]:
         )
         .exclude(archiefstatus=ZGWArchiefstatus.overgedragen)
     )
+
+
+def zaken_op_open_lijst() -> QuerySet[VernietigingslijstItem]:
+    """The zaken proposed on a list that is still open: a zaak can be on only one of those."""
+    return VernietigingslijstItem.objects.filter(lijst__status__in=ACTIEVE_STATUSSEN, status=ItemStatus.voorgesteld)
+
+
+def vrije_vernietigbare_zaken(vandaag: dt.date | None = None) -> QuerySet[IndexZaak]:
+    """Candidates for a new vernietigingslijst: destroyable and on no other open list."""
+    return vernietigbare_zaken(vandaag).exclude(url__in=zaken_op_open_lijst().values("zaak"))
 
 
 def vernietigingslijst_list() -> QuerySet[Vernietigingslijst]:

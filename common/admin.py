@@ -1,7 +1,33 @@
 from django import forms
 from django.contrib import admin
+from django.utils.html import escape
 
 from .models import Abonnement, Aflevering, Applicatie, AuditTrail, Autorisatie, ClientCredential, Notificatie
+
+
+def _escaped_help_texts(model) -> dict[str, str]:
+    return {
+        field.name: escape(field.help_text)
+        for field in model._meta.get_fields()
+        if any(char in str(getattr(field, "help_text", "")) for char in "<>&")
+    }
+
+
+class HelpTextAsText:
+    """Model help texts shown as text in the admin, for editable and read-only fields alike.
+
+    The admin renders a help text as HTML (`|safe`), so a placeholder such as `<naam>` in a
+    model's help text vanished as an unknown tag. The model keeps its plain text (the API
+    schema shows it); only the admin gets it escaped.
+    """
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs.setdefault("help_texts", _escaped_help_texts(self.model))
+        return super().get_form(request, obj, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs.setdefault("help_texts", _escaped_help_texts(self.model))
+        return super().get_formset(request, obj, **kwargs)
 
 
 @admin.register(ClientCredential)

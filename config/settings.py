@@ -458,6 +458,10 @@ CELERY_BEAT_SCHEDULE.update(
 # How long after the archivist's approval a vernietigingslijst is carried out (hours):
 # time to stop it if something was overlooked.
 ARCHIEF_VERNIETIGING_WACHTTIJD = env_int("ARCHIEF_VERNIETIGING_WACHTTIJD", 7 * 24)
+# Who may shorten or lengthen the waiting period of an approved list, with a reason that is
+# recorded: `groep:<name>` and `gebruiker:<username>` entries, comma-separated (a bare name
+# is a group). Empty: nobody; the period then always runs as ARCHIEF_VERNIETIGING_WACHTTIJD says.
+ARCHIEF_WACHTTIJD_WIJZIGERS = env_list("ARCHIEF_WACHTTIJD_WIJZIGERS")
 # The legal transfer term: years after the einddatum within which blijvend te bewaren zaken
 # must be transferred to the archive (Archiefwet 1995: 20; the new Archiefwet: 10). Earlier
 # only under an agreement. Formerly also TRANSFER_TERM_YEARS.

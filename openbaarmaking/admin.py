@@ -11,15 +11,18 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import TruncMonth
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from common.admin import HelpTextAsText
 from common.exceptions import DomainError
 
 from . import services, waardelijsten
-from .clients import BadReferenceError, CatalogiClient
+from .clients import BadReferenceError, CatalogiClient, ProviderUnavailableError
 from .models import (
     Informatiecategorie,
     Organisatie,
@@ -72,10 +75,46 @@ class OrganisatieAdmin(admin.ModelAdmin):
     search_fields = ("naam", "identifier")
 
 
+def _informatieobjecttype_label(body: dict) -> str:
+    concept = " (concept)" if body.get("concept") else ""
+    return f"{body.get('omschrijving') or body['url']}{concept}, geldig vanaf {body.get('beginGeldigheid') or '?'}"
+
+
 class PublicatieregelForm(forms.ModelForm):
+    """The informatieobjecttype is picked from the Catalogi API's list, not pasted as a URL.
+
+    When the Catalogi API does not answer, the URL can be typed instead (and is still
+    checked against the API before it is saved).
+    """
+
+    informatieobjecttype = forms.ChoiceField(
+        label="informatieobjecttype",
+        help_text="Het informatieobjecttype uit de Catalogi API waarvan definitieve, openbare documenten "
+        "onder deze regel vallen.",
+    )
+
     class Meta:
         model = Publicatieregel
         fields = ("informatieobjecttype", "informatiecategorie", "automatisch_publiceren", "termijn_dagen")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        huidig = self.initial.get("informatieobjecttype") or ""
+        try:
+            typen = CatalogiClient().informatieobjecttypen()
+        except ProviderUnavailableError:
+            self.fields["informatieobjecttype"] = forms.URLField(
+                label="informatieobjecttype",
+                max_length=1000,
+                assume_scheme="https",
+                help_text="De Catalogi API antwoordt nu niet, dus er is geen lijst om uit te kiezen: "
+                "plak de URL van het informatieobjecttype.",
+            )
+            return
+        keuzes = sorted(((t["url"], _informatieobjecttype_label(t)) for t in typen), key=lambda k: k[1].lower())
+        if huidig and huidig not in {url for url, _ in keuzes}:
+            keuzes.append((huidig, f"{huidig} (niet gevonden in de Catalogi API)"))
+        self.fields["informatieobjecttype"].choices = [("", "---------"), *keuzes]
 
     def clean_informatieobjecttype(self):
         url = self.cleaned_data["informatieobjecttype"]
@@ -236,8 +275,18 @@ class PublicatieAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path("grafiek/", self.admin_site.admin_view(self.grafiek_view), name="openbaarmaking_publicatie_grafiek"),
+            path(
+                "op-uuid/<uuid:uuid>/",
+                self.admin_site.admin_view(self.op_uuid_view),
+                name="openbaarmaking_publicatie_op_uuid",
+            ),
             *super().get_urls(),
         ]
+
+    def op_uuid_view(self, request, uuid):
+        """The admin page of the publication the Publicaties API addresses by `uuid` (links from the report)."""
+        publicatie = get_object_or_404(Publicatie, uuid=uuid)
+        return HttpResponseRedirect(reverse("admin:openbaarmaking_publicatie_change", args=[publicatie.pk]))
 
     def grafiek_view(self, request):
         """Published publications per category per month (the last twelve months with any)."""
@@ -278,7 +327,7 @@ class PublicatieAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/openbaarmaking/publicatie/grafiek.html", context)
 
 
-class SitemapBestandInline(admin.TabularInline):
+class SitemapBestandInline(HelpTextAsText, admin.TabularInline):
     model = SitemapBestand
     fields = ("naam", "informatiecategorie", "aantal_urls", "grootte", "lastmod")
     readonly_fields = fields

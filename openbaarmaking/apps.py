@@ -13,6 +13,13 @@ def _ensure_informatiecategorieen(sender, using="default", **kwargs) -> None:
     importlib.import_module("openbaarmaking.migrations.0002_informatiecategorieen").load(apps, None)
 
 
+def _roles_ensure(sender, **kwargs) -> None:
+    """After this app's permissions were (re)created: the publication officer's group."""
+    from .roles import roles_ensure
+
+    roles_ensure(**kwargs)
+
+
 class OpenbaarmakingConfig(AppConfig):
     name = "openbaarmaking"
     verbose_name = "Openbaarmaking (Woo)"
@@ -20,3 +27,4 @@ class OpenbaarmakingConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_informatiecategorieen, sender=self, dispatch_uid="openbaarmaking_categorieen")
+        post_migrate.connect(_roles_ensure, sender=self, dispatch_uid="openbaarmaking_roles_ensure")

@@ -3,7 +3,7 @@
 - The Documenten API (ZGW 1.5) tells us a document's status, confidentiality, type and
   the metadata a publication shows, and serves the file we stream to the public.
 - The Catalogi API (ZGW 1.3) confirms that a publicatieregel names a real
-  informatieobjecttype.
+  informatieobjecttype, and lists the types the admin offers to choose from.
 Both are reached through `common.clients.APIClient` at the API roots in settings, so they
 can be any ZGW provider. A URL outside the expected API root is refused before it is called.
 """
@@ -228,3 +228,15 @@ class CatalogiClient:
         if not isinstance(body, dict) or "omschrijving" not in body or "catalogus" not in body:
             raise BadReferenceError(f"{url} is not an informatieobjecttype.", code="invalid-resource")
         return body
+
+    def informatieobjecttypen(self) -> list[dict]:
+        """Every informatieobjecttype, concept or definitief (`status=alles`), for a picker.
+
+        ProviderUnavailableError when the Catalogi API does not answer as its contract says.
+        """
+        try:
+            with APIClient(self.api_root) as client:
+                return list(client.list("informatieobjecttypen", {"status": "alles"}))
+        except ClientError as exc:
+            logger.warning("catalogi_unreachable", extra={"url": self.api_root, "error": str(exc)})
+            raise ProviderUnavailableError(str(exc)) from exc

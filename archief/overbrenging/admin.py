@@ -9,16 +9,22 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import URLValidator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 
+from common.admin import HelpTextAsText
+from common.clients import ClientError
 from common.exceptions import DomainError
 
+from .. import roles
 from . import selectors, services
+from .clients import ZGWBron
 from .models import (
     Archiefinstelling,
     Overbrenging,
@@ -44,8 +50,104 @@ class ArchiefinstellingAdmin(admin.ModelAdmin):
     search_fields = ("naam", "identificatie")
 
 
+class URLRegelsField(forms.CharField):
+    """A list of URLs, typed one per line (the agreement's zaaktypen when the Catalogi API is down)."""
+
+    widget = forms.Textarea(attrs={"rows": 4, "cols": 80})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        regels = [regel.strip() for regel in (value or "").splitlines() if regel.strip()]
+        valideer = URLValidator(schemes=["http", "https"])
+        fout = []
+        for nummer, regel in enumerate(regels, start=1):
+            try:
+                valideer(regel)
+            except ValidationError:
+                fout.append(f"regel {nummer} ({regel})")
+        if fout:
+            raise ValidationError("Geen geldige URL op " + ", ".join(fout) + ". Zet één URL op elke regel.")
+        return list(dict.fromkeys(regels))
+
+
+def _zaaktype_label(body: dict) -> str:
+    concept = ", concept" if body.get("concept") else ""
+    naam = body.get("omschrijving") or body["url"]
+    return f"{naam} ({body.get('identificatie') or '?'}, versie {body.get('versiedatum') or '?'}{concept})"
+
+
+class OverbrengingsafspraakForm(forms.ModelForm):
+    """The zaaktypen of the early-transfer rule are ticked in the Catalogi API's list.
+
+    A zaaktype already on the agreement that the API no longer lists stays ticked, so saving
+    loses nothing; when the API does not answer, the URLs are typed one per line.
+    """
+
+    vervroegd_zaaktypen = forms.MultipleChoiceField(
+        label="zaaktypen voor vervroegde overbrenging",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="De zaaktypen waarvoor vervroegde overbrenging geldt; niets aangevinkt: alle zaaktypen.",
+    )
+
+    class Meta:
+        model = Overbrengingsafspraak
+        fields = (
+            "archiefinstelling",
+            "naam",
+            "contact",
+            "archiefvormer_naam",
+            "archiefvormer_identificatie",
+            "archiefvormer_bron",
+            "identificatiebron",
+            "doel_type",
+            "doel_locatie",
+            "doel_host",
+            "doel_poort",
+            "doel_gebruiker",
+            "doel_sleutelbestand",
+            "doel_hostsleutel",
+            "doel_endpoint",
+            "container_vorm",
+            "max_container_omvang",
+            "checksum_algoritme",
+            "vervroegd_toegestaan",
+            "vervroegd_zaaktypen",
+            "vervroegd_einddatum_vanaf",
+            "vervroegd_einddatum_tot",
+            "beperking_grond",
+            "beperking_code",
+            "beperking_jaren",
+            "lokale_kopie",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        gekozen = list(self.initial.get("vervroegd_zaaktypen") or [])
+        try:
+            with ZGWBron() as bron:
+                typen = bron.zaaktypen()
+        except ClientError:
+            self.fields["vervroegd_zaaktypen"] = URLRegelsField(
+                label="zaaktypen voor vervroegde overbrenging",
+                required=False,
+                help_text="De Catalogi API antwoordt nu niet, dus er is geen lijst om uit te kiezen: zet de URL's "
+                "van de zaaktypen hier, één per regel. Leeg: alle zaaktypen.",
+            )
+            return
+        keuzes = sorted(((t["url"], _zaaktype_label(t)) for t in typen), key=lambda k: k[1].lower())
+        bekend = {url for url, _ in keuzes}
+        keuzes += [(url, f"{url} (niet gevonden in de Catalogi API)") for url in gekozen if url not in bekend]
+        self.fields["vervroegd_zaaktypen"].choices = keuzes
+
+
 @admin.register(Overbrengingsafspraak)
 class OverbrengingsafspraakAdmin(admin.ModelAdmin):
+    form = OverbrengingsafspraakForm
     list_display = ("naam", "archiefinstelling", "doel_type", "container_vorm", "vervroegd_toegestaan")
     list_filter = ("archiefinstelling", "doel_type", "vervroegd_toegestaan")
     search_fields = ("naam", "archiefvormer_naam")
@@ -135,22 +237,39 @@ class GebeurtenisInline(admin.TabularInline):
         return False
 
 
+class IndexZaakKeuze(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.identificatie or obj.url}: {obj.zaaktype_omschrijving or '?'}, einddatum {obj.einddatum}"
+
+
 class SelectieForm(forms.Form):
-    afspraak = forms.ModelChoiceField(queryset=Overbrengingsafspraak.objects.all())
-    naam = forms.CharField(max_length=100, required=False, help_text="Leeg: overbrenging-<datum>.")
+    afspraak = forms.ModelChoiceField(label="overbrengingsafspraak", queryset=Overbrengingsafspraak.objects.all())
+    naam = forms.CharField(max_length=100, required=False, help_text=escape("Leeg: overbrenging-<datum>."))
     omschrijving = forms.CharField(max_length=500, required=False)
-    zaken = forms.CharField(widget=forms.Textarea, help_text="De URL's van de zaken in de Zaken API, één per regel.")
+    zaken = IndexZaakKeuze(
+        queryset=selectors.overdraagbare_zaken(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Afgesloten zaken uit de archiefindex die blijvend bewaard worden en nog niet (in een lopende "
+        "overbrenging) zijn overgebracht. Veel zaken tegelijk: filter ze in de archiefindex en kies de actie "
+        "'In een nieuwe overbrenging zetten'.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zaken"].queryset = selectors.overdraagbare_zaken()
 
 
 class OntvangstbewijsForm(forms.Form):
     ontvangstbewijs = forms.FileField(
-        help_text='XML van het archief: <ontvangstbewijs><zaak identificatie="…" status="geaccepteerd|afgewezen">'
-        "reden</zaak>…</ontvangstbewijs>"
+        help_text=escape(
+            'XML van het archief: <ontvangstbewijs><zaak identificatie="…" status="geaccepteerd|afgewezen">'
+            "reden</zaak>…</ontvangstbewijs>"
+        )
     )
 
 
 @admin.register(Overbrenging)
-class OverbrengingAdmin(admin.ModelAdmin):
+class OverbrengingAdmin(HelpTextAsText, admin.ModelAdmin):
     list_display = ("naam", "afspraak", "status", "vervroegd", "voortgang", "aangemaakt_op")
     list_filter = ("status", "vervroegd", "afspraak")
     search_fields = ("naam", "items__identificatie")
@@ -170,6 +289,12 @@ class OverbrengingAdmin(admin.ModelAdmin):
     fields = readonly_fields
     inlines = [ItemInline, ContainerInline, GebeurtenisInline]
     actions = ["goedkeuren", "hervatten"]
+
+    def has_approve_permission(self, request) -> bool:
+        return request.user.has_perm(roles.perm(roles.APPROVE_TRANSFER))
+
+    def has_resume_permission(self, request) -> bool:
+        return any(request.user.has_perm(roles.perm(c)) for c in (roles.PROPOSE_TRANSFER, roles.APPROVE_TRANSFER))
 
     def get_queryset(self, request):
         return selectors.overbrenging_list()
@@ -213,7 +338,7 @@ class OverbrengingAdmin(admin.ModelAdmin):
     def add_view(self, request, form_url="", extra_context=None):
         form = SelectieForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            zaken = [line.strip() for line in form.cleaned_data["zaken"].splitlines() if line.strip()]
+            zaken = [zaak.url for zaak in form.cleaned_data["zaken"]]
             try:
                 overbrenging = services.overbrenging_create(
                     afspraak=form.cleaned_data["afspraak"],
@@ -260,7 +385,7 @@ class OverbrengingAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/overbrenging/formulier.html", context)
 
-    @admin.action(description="Geselecteerde overbrengingen goedkeuren")
+    @admin.action(description="Geselecteerde overbrengingen goedkeuren", permissions=["approve"])
     def goedkeuren(self, request, queryset):
         for overbrenging in queryset:
             try:
@@ -270,7 +395,7 @@ class OverbrengingAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, f"{overbrenging} goedgekeurd; het pakket wordt gemaakt.")
 
-    @admin.action(description="Stilgevallen werk hervatten")
+    @admin.action(description="Stilgevallen werk hervatten", permissions=["resume"])
     def hervatten(self, request, queryset):
         """After a failure that needed a person (see `fout`); a killed worker's work resumes by itself."""
         from common.werk import lease_geven

@@ -75,6 +75,11 @@ class ZGWBron:
         relaties = self.zaken.list("zaakinformatieobjecten", params={"zaak": zaak_url})
         return [self.documenten.retrieve(relatie["informatieobject"]) for relatie in relaties]
 
+    def zaaktypen(self) -> list[dict]:
+        """Every zaaktype of the Catalogi API, concept or definitief (`status=alles`): what an
+        agreement's early-transfer rule can name."""
+        return list(self.catalogi.list("zaaktypen", params={"status": "alles"}))
+
     def selectielijst_resultaat(self, url: str) -> dict | None:
         if not url:
             return None

@@ -6,7 +6,21 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from .models import Archiefinstelling, ContainerStatus, ItemStatus, Overbrenging, Overbrengingsafspraak
+from common.constants import Archiefnominatie
+
+from ..models import IndexZaak, ZGWArchiefstatus
+from .models import (
+    Archiefinstelling,
+    ContainerStatus,
+    ItemStatus,
+    Overbrenging,
+    OverbrengingItem,
+    Overbrengingsafspraak,
+    Status,
+)
+
+# A transfer in these states is over: its cases may be selected again (an archive's refusal).
+AFGESLOTEN = (Status.afgerond, Status.afgewezen)
 
 
 def archiefinstelling_list() -> QuerySet[Archiefinstelling]:
@@ -20,6 +34,23 @@ def overbrengingsafspraak_list() -> QuerySet[Overbrengingsafspraak]:
 def overbrenging_list() -> QuerySet[Overbrenging]:
     return Overbrenging.objects.select_related("afspraak__archiefinstelling").prefetch_related(
         "items", "gebeurtenissen", "containers"
+    )
+
+
+def zaken_in_open_overbrenging() -> QuerySet[OverbrengingItem]:
+    """The cases of transfers that are not over yet (not refused by the archive)."""
+    return OverbrengingItem.objects.exclude(overbrenging__status__in=AFGESLOTEN).exclude(status=ItemStatus.afgewezen)
+
+
+def overdraagbare_zaken() -> QuerySet[IndexZaak]:
+    """Candidates for a transfer from the archive's index: closed, `blijvend_bewaren`, not yet
+    transferred and in no open transfer. Whether each may go now (the term, the agreement's
+    early-transfer rule, its documents) is the service's to decide when the transfer is composed."""
+    return (
+        IndexZaak.objects.filter(archiefnominatie=Archiefnominatie.blijvend_bewaren, einddatum__isnull=False)
+        .exclude(archiefstatus=ZGWArchiefstatus.overgedragen)
+        .exclude(url__in=zaken_in_open_overbrenging().values("zaak"))
+        .order_by("einddatum", "identificatie", "pk")
     )
 
 

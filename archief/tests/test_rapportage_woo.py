@@ -165,8 +165,10 @@ def test_the_norm_in_the_csv_the_api_and_the_dashboard(woo, as_user, people, adm
     html = admin_client.get(reverse("admin:archief_dashboard")).content.decode()
     section = html.split(f'id="norm-{WOO}"', 1)[1].split("</section>", 1)[0]
     assert '<span class="aantal">3</span>' in section
-    for name in ("a", "b", "c"):
-        assert f'<a href="{woo["publicaties"][name]}">' in section
+    for name in ("a", "b", "c"):  # the publication's admin page, not the API's JSON
+        uuid = woo["publicaties"][name].rstrip("/").rsplit("/", 1)[-1]
+        assert f'<a href="/admin/openbaarmaking/publicatie/op-uuid/{uuid}/">' in section
+        assert f'href="{woo["publicaties"][name]}"' not in section
     assert woo["publicaties"]["g"] not in section
     assert reverse("admin:archief_indexzaak_change", args=[woo["zaken"]["V1"].pk]) in section
     assert "<svg" in section

@@ -331,3 +331,80 @@ def test_resubmitting_rechecks_eligibility(people):
 
     assert error.error_code == "zaak-niet-vernietigbaar"
     assert Vernietigingslijst.objects.get().status == Status.nieuw
+
+
+# --- adding zaken to a list --------------------------------------------------------------------
+
+
+def test_the_author_adds_zaken_to_a_list_not_yet_submitted(people):
+    lijst = make_list(people)
+    extra = IndexZaakFactory(identificatie="ERBIJ")
+    elders = make_list(people, zaken=[IndexZaakFactory(identificatie="ELDERS").url])
+
+    assert error_of(
+        services.vernietigingslijst_zaken_toevoegen, lijst, gebruiker=people["beoordelaar"], zaken=[extra.url]
+    ).error_code == ("geen-auteur")
+    dubbel = error_of(
+        services.vernietigingslijst_zaken_toevoegen,
+        lijst,
+        gebruiker=people["auteur"],
+        zaken=[lijst.items.first().zaak, elders.items.get().zaak],
+    )
+    assert [p["code"] for p in dubbel.invalid_params] == ["zaak-niet-vernietigbaar", "zaak-niet-vernietigbaar"]
+    assert "ELDERS staat al op vernietigingslijst" in dubbel.invalid_params[1]["reason"]
+
+    assert services.vernietigingslijst_zaken_toevoegen(lijst, gebruiker=people["auteur"], zaken=[extra.url]) == 1
+    assert lijst.items.get(zaak=extra.url).identificatie == "ERBIJ"
+
+    services.vernietigingslijst_indienen(lijst, gebruiker=people["auteur"])
+    te_laat = error_of(
+        services.vernietigingslijst_zaken_toevoegen, lijst, gebruiker=people["auteur"], zaken=[IndexZaakFactory().url]
+    )
+    assert te_laat.error_code == "ongeldige-status" and lijst.items.count() == 3
+
+
+def test_a_zaak_taken_off_the_list_is_not_added_back_silently(people):
+    lijst = make_list(people)
+    item = lijst.items.first()
+    services.item_uitzonderen(item, gebruiker=people["auteur"], reden="nog nodig")
+
+    fout = error_of(services.vernietigingslijst_zaken_toevoegen, lijst, gebruiker=people["auteur"], zaken=[item.zaak])
+
+    assert fout.invalid_params[0]["code"] == "al-op-lijst"
+
+
+# --- the waiting period ------------------------------------------------------------------------
+
+
+def test_a_waiting_period_is_changed_by_a_group_the_settings_name_never_before_the_approval(people, settings):
+    settings.ARCHIEF_WACHTTIJD_WIJZIGERS = ["groep:Archivaris"]
+    lijst = make_list(people)
+    services.vernietigingslijst_indienen(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_beoordelen(lijst, gebruiker=people["beoordelaar"], akkoord=True)
+    services.vernietigingslijst_aanbieden(lijst, gebruiker=people["auteur"])
+    services.vernietigingslijst_vaststellen(lijst, gebruiker=people["archivaris"], akkoord=True)
+    lijst.refresh_from_db()
+    vastgesteld = lijst.overgangen.get(naar=Status.klaar_voor_vernietiging).datum
+
+    te_vroeg = error_of(
+        services.vernietigingslijst_wachttijd_wijzigen,
+        lijst,
+        gebruiker=people["archivaris"],
+        vernietigen_vanaf=vastgesteld - dt.timedelta(minutes=1),
+        reden="x",
+    )
+    geen_rol = error_of(
+        services.vernietigingslijst_wachttijd_wijzigen,
+        lijst,
+        gebruiker=people["auteur"],
+        vernietigen_vanaf=vastgesteld,
+        reden="x",
+    )
+    services.vernietigingslijst_wachttijd_wijzigen(
+        lijst, gebruiker=people["archivaris"], vernietigen_vanaf=vastgesteld, reden="spoed"
+    )
+
+    assert te_vroeg.error_code == "ongeldige-datum" and geen_rol.status_code == 403
+    lijst.refresh_from_db()
+    assert lijst.vernietigen_vanaf == vastgesteld
+    assert lijst.wachttijdwijzigingen.count() == 1

@@ -131,3 +131,47 @@ def test_a_rule_in_the_admin_needs_a_type_the_catalogi_api_knows(admin_client, i
     assert refused.status_code == 200 and refused.context["adminform"].form.errors
     assert accepted.status_code == 302
     assert categorie.publicatieregels.get().informatieobjecttype == informatieobjecttype
+
+
+def test_a_rule_picks_its_type_from_the_catalogi_api_list(admin_client, make_informatieobjecttype):
+    besluit = make_informatieobjecttype("Besluit")
+    advies = make_informatieobjecttype("Advies")
+    add = reverse("admin:openbaarmaking_publicatieregel_add")
+
+    page = admin_client.get(add)
+
+    field = page.context["adminform"].form.fields["informatieobjecttype"]
+    labels = dict(field.choices)
+    assert labels[besluit].startswith("Besluit") and labels[advies].startswith("Advies")
+    html = page.content.decode()
+    assert f'<option value="{besluit}">' in html and "<select" in html.split('name="informatieobjecttype"')[0][-200:]
+
+    categorie = Informatiecategorie.objects.get(nummer=16)
+    refused = admin_client.post(
+        add, {"informatiecategorie": categorie.pk, "termijn_dagen": 14, "informatieobjecttype": "https://elders/x"}
+    )
+    assert refused.status_code == 200
+    assert "Selecteer een geldige keuze" in str(refused.context["adminform"].form.errors["informatieobjecttype"])
+    assert refused.context["adminform"].form["termijn_dagen"].value() == "14"  # what was typed is kept
+
+
+def test_a_rule_takes_a_typed_url_when_the_catalogi_api_is_down(admin_client, informatieobjecttype, settings):
+    add = reverse("admin:openbaarmaking_publicatieregel_add")
+    settings.CATALOGI_API_ROOT = "http://127.0.0.1:9/catalogi/api/v1/"
+
+    page = admin_client.get(add)
+
+    assert page.status_code == 200
+    assert "De Catalogi API antwoordt nu niet" in page.content.decode()
+    assert 'type="url" name="informatieobjecttype"' in page.content.decode()
+
+
+def test_a_publication_is_found_in_the_admin_by_its_api_uuid(admin_client):
+    publicatie = PublicatieFactory()
+
+    response = admin_client.get(f"/admin/openbaarmaking/publicatie/op-uuid/{publicatie.uuid}/")
+    onbekend = admin_client.get("/admin/openbaarmaking/publicatie/op-uuid/5b4c3f56-56a0-4d4c-9d5e-2f6e3e0f3a11/")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:openbaarmaking_publicatie_change", args=[publicatie.pk])
+    assert onbekend.status_code == 404

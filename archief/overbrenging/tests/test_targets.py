@@ -179,7 +179,6 @@ def test_the_admin_form_refuses_them_too(admin_client, allowed, listener):
         "archiefvormer_naam": "Gemeente",
         "identificatiebron": "Zaaksysteem",
         "contact": "a@b.nl",
-        "vervroegd_zaaktypen": "[]",
     }
     response = admin_client.post(add, data | {"doel_type": "sftp", "doel_host": "127.0.0.1", "doel_poort": 22})
     assert response.status_code == 200
