@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join
 
+from common import tijd
 from common.downloads import content_disposition
 from common.exceptions import DomainError
 
@@ -601,7 +602,7 @@ def wachttijd_tekst(lijst: Vernietigingslijst, *, nu=None) -> str:
     if lijst.status != VernietigingslijstStatus.klaar_voor_vernietiging or lijst.vernietigen_vanaf is None:
         return "—"
     nu = nu or timezone.now()
-    einde = timezone.localtime(lijst.vernietigen_vanaf)
+    einde = tijd.lokaal(lijst.vernietigen_vanaf)
     if einde <= nu:
         return f"verstreken op {einde:%d-%m-%Y %H:%M}; de vernietiging volgt bij de volgende run"
     rest = einde - nu

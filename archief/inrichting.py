@@ -14,7 +14,6 @@ here is idempotent, so every start may run it again.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from common import tijd
 from common.clients import APIClient, ClientError
 from common.models import Abonnement
 
@@ -210,7 +210,7 @@ def _zaaktype(catalogi: APIClient, catalogus: str, informatieobjecttypen: list[s
     for half in bestaand:  # an interrupted run's concept: made again from the start
         catalogi.delete(half["url"])
     selectielijst = settings.SELECTIELIJST_API_ROOT
-    today = dt.date.today().isoformat()
+    today = tijd.vandaag().isoformat()
     zaaktype = catalogi.create(
         "zaaktypen",
         {

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
 
+from common import tijd
 from common.clients import ClientError
 from common.constants import Archiefnominatie
 
@@ -250,7 +250,7 @@ NORMEN: list[Callable[[dt.date], Normuitkomst]] = [
 
 def rapportage(vandaag: dt.date | None = None) -> list[Normuitkomst]:
     """Every norm, computed from the index as it is now."""
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or tijd.vandaag()
     return [norm(vandaag) for norm in NORMEN]
 
 

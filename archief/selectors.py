@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
+from common import tijd
 from common.constants import Archiefnominatie
 
 from .index import HASHES
@@ -79,7 +79,7 @@ def indexdocumenten_niet_te_controleren_aantal() -> int:
 
 def vernietigbare_zaken(vandaag: dt.date | None = None) -> QuerySet[IndexZaak]:
     """Candidates for a vernietigingslijst: `vernietigen`, closed, archiefactiedatum reached."""
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or tijd.vandaag()
     return (
         indexzaak_list()
         .filter(

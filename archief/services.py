@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from common import tijd
 from common.exceptions import DomainError
 
 from . import roles
@@ -59,7 +60,7 @@ TOEVOEGEN_MOGELIJK = (Status.nieuw, Status.wijzigingen_gevraagd)
 
 
 def _today() -> dt.date:
-    return timezone.localdate()
+    return tijd.vandaag()
 
 
 def _locked(lijst: Vernietigingslijst) -> Vernietigingslijst:
@@ -150,7 +151,7 @@ def _mag_uitvoeren(lijst: Vernietigingslijst, gebruiker) -> None:
         and lijst.vernietigen_vanaf > timezone.now()
     ):
         raise DomainError(
-            f"De wachttijd loopt tot {timezone.localtime(lijst.vernietigen_vanaf).isoformat()}.",
+            f"De wachttijd loopt tot {tijd.lokaal(lijst.vernietigen_vanaf).isoformat()}.",
             "wachttijd",
             field="vernietigenVanaf",
         )
@@ -450,8 +451,7 @@ def vernietigingslijst_wachttijd_wijzigen(
     vastgesteld = lijst.overgangen.filter(naar=Status.klaar_voor_vernietiging).order_by("-datum").first()
     if vastgesteld is not None and vernietigen_vanaf < vastgesteld.datum:
         raise DomainError(
-            "De wachttijd kan niet eindigen vóór de vaststelling "
-            f"({timezone.localtime(vastgesteld.datum):%d-%m-%Y %H:%M}).",
+            f"De wachttijd kan niet eindigen vóór de vaststelling ({tijd.lokaal(vastgesteld.datum):%d-%m-%Y %H:%M}).",
             "ongeldige-datum",
             field="vernietigen_vanaf",
         )

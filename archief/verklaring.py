@@ -12,9 +12,10 @@ from __future__ import annotations
 import csv
 import io
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from common import tijd
 
 from .models import Beoordeling, ItemStatus, Vernietigingslijst
 
@@ -40,7 +41,7 @@ def goedkeuringen(lijst: Vernietigingslijst) -> list[str]:
     """`rol: naam (datum)` for each approval that let the list through."""
     return [
         f"{b.get_rol_display()}: {b.gebruiker.get_full_name() or b.gebruiker.get_username()} "
-        f"({timezone.localtime(b.datum).date().isoformat()})"
+        f"({tijd.lokaal(b.datum).date().isoformat()})"
         for b in lijst.beoordelingen.filter(oordeel=Beoordeling.Oordeel.akkoord).select_related("gebruiker")
     ]
 
@@ -61,7 +62,7 @@ def verklaring_rows(lijst: Vernietigingslijst) -> list[dict[str, str]]:
                 "selectielijstklasse": item.selectielijstklasse_nummer,
                 "selectielijst_versie": str(item.selectielijst_jaar or ""),
                 "archiefactiedatum": item.archiefactiedatum.isoformat() if item.archiefactiedatum else "",
-                "vernietigd_op": timezone.localtime(item.vernietigd_op).isoformat() if item.vernietigd_op else "",
+                "vernietigd_op": tijd.lokaal(item.vernietigd_op).isoformat() if item.vernietigd_op else "",
                 "goedkeuringen": approvals,
                 "uitkomst": item.status,
                 "toelichting": item.fout if item.status == ItemStatus.verdwenen else "",

@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from common import tijd
 from common.clients import ClientError
 from common.werk import lease_duur, lease_verlengen, lease_vrijgeven, verlopen_leases_overnemen
 
@@ -80,7 +81,7 @@ def item_vernietigen(item: VernietigingslijstItem, *, zgw: ZGW) -> str:
         if zaak is None:
             return _zaak_al_weg(item, zgw=zgw)
         index = index_zaak_schrijven(zgw, zaak)
-        bezwaar = vernietigingsbezwaar(index, timezone.localdate())
+        bezwaar = vernietigingsbezwaar(index, tijd.vandaag())
         if bezwaar is not None:
             return _finish(item, ItemStatus.overgeslagen, bezwaar)
         item_snapshot(item, index)
@@ -195,7 +196,7 @@ def verklaring_opslaan(lijst: Vernietigingslijst, *, zgw: ZGW, plek: Verklarings
     """
     plek = plek or verklaringsplek(zgw=zgw)
     zaaktype, informatieobjecttype, rsin = plek.zaaktype, plek.informatieobjecttype, plek.bronorganisatie
-    today = timezone.localdate().isoformat()
+    today = tijd.vandaag().isoformat()
     if not lijst.verklaring_zaak:
         zaak = zgw.zaak_create(
             {
@@ -363,14 +364,14 @@ def waarom_niet_uitgevoerd(lijst: Vernietigingslijst, *, nu: dt.datetime | None 
     """Why a list that is not destroyed was not carried out now, in words for its people."""
     nu = nu or timezone.now()
     if lijst.status == Status.vernietigd:
-        return f"is al vernietigd ({timezone.localtime(lijst.uitgevoerd_op):%d-%m-%Y %H:%M})"
+        return f"is al vernietigd ({tijd.lokaal(lijst.uitgevoerd_op):%d-%m-%Y %H:%M})"
     if lijst.lease_tot and lijst.lease_tot > nu:
         return "wordt op dit moment uitgevoerd door een andere run"
     if lijst.status == Status.klaar_voor_vernietiging and lijst.vernietigen_vanaf and lijst.vernietigen_vanaf > nu:
         vastgesteld = lijst.overgangen.filter(naar=Status.klaar_voor_vernietiging).order_by("-datum").first()
         uren = round((lijst.vernietigen_vanaf - vastgesteld.datum).total_seconds() / 3600) if vastgesteld else None
         wachttijd = f" (wachttijd {uren} uur)" if uren is not None else ""
-        return f"wacht tot {timezone.localtime(lijst.vernietigen_vanaf):%d-%m-%Y %H:%M}{wachttijd}"
+        return f"wacht tot {tijd.lokaal(lijst.vernietigen_vanaf):%d-%m-%Y %H:%M}{wachttijd}"
     wacht_op = {
         Status.nieuw: f"de recordmanager ({lijst.auteur}): nog niet ingediend",
         Status.klaar_voor_beoordeling: f"de beoordeling door {lijst.beoordelaar} en de medebeoordelaars",

@@ -23,6 +23,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from rest_framework import status as http_status
 
+from common import tijd
 from common.audit import audittrail_for, audittrail_record
 from common.auth import ClientAuth
 from common.constants import Actie
@@ -255,7 +256,7 @@ def _set_file(versie: EnkelvoudigInformatieObject, stored: storage.StoredFile) -
     versie.bestandsomvang = stored.size
     versie.integriteit_algoritme = ChecksumAlgoritme.sha_256
     versie.integriteit_waarde = stored.sha256
-    versie.integriteit_datum = timezone.localdate()
+    versie.integriteit_datum = tijd.vandaag()
     versie.integriteit_gecontroleerd_op = timezone.now()
 
 

@@ -15,9 +15,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
+from common import tijd
 from common.admin import HelpTextAsText
 from common.exceptions import DomainError
 
@@ -151,7 +151,7 @@ class DeadlineFilter(admin.SimpleListFilter):
         return (("verlopen", "Verlopen"), ("binnenkort", "Binnenkort (binnen de waarschuwingstermijn)"))
 
     def queryset(self, request, queryset):
-        vandaag = timezone.localdate()
+        vandaag = tijd.vandaag()
         if self.value() == "verlopen":
             return queryset.filter(status=PublicatieStatus.concept, deadline__lt=vandaag)
         if self.value() == "binnenkort":
@@ -196,7 +196,7 @@ class PublicatieAdmin(admin.ModelAdmin):
 
     def get_ordering(self, request):
         """Overdue concepts first, then concepts by deadline, then everything else, newest first."""
-        vandaag = timezone.localdate()
+        vandaag = tijd.vandaag()
         urgentie = Case(
             When(Q(status=PublicatieStatus.concept, deadline__lt=vandaag), then=Value(0)),
             When(Q(status=PublicatieStatus.concept, deadline__isnull=False), then=Value(1)),
@@ -218,7 +218,7 @@ class PublicatieAdmin(admin.ModelAdmin):
     def deadline_weergave(self, obj: Publicatie):
         if obj.deadline is None:
             return "—"
-        if obj.status == PublicatieStatus.concept and obj.deadline < timezone.localdate():
+        if obj.status == PublicatieStatus.concept and obj.deadline < tijd.vandaag():
             return format_html('<strong style="color:#ba2121">{} (verlopen)</strong>', obj.deadline)
         return obj.deadline
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Count, Min
-from django.utils import timezone
 from prometheus_client.core import Metric
 
+from common import tijd
 from common.metrics import gauge, register_collector
 
 from .models import Publicatie, PublicatieStatus
@@ -24,7 +24,7 @@ def publicatie_metrics() -> Iterable[Metric]:
         publicaties.add_metric([status], per_status.get(status, 0))
     yield publicaties
 
-    vandaag = timezone.localdate()
+    vandaag = tijd.vandaag()
     verlopen = Publicatie.objects.filter(status=PublicatieStatus.concept, deadline__lt=vandaag).aggregate(
         aantal=Count("pk"), oudste=Min("deadline")
     )

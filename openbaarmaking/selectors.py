@@ -9,7 +9,8 @@ from itertools import islice
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import timezone
+
+from common import tijd
 
 from .models import Informatiecategorie, Publicatie, PublicatieDocument, PublicatieStatus, SitemapGeneratie
 
@@ -47,7 +48,7 @@ def publicatie_list() -> QuerySet[Publicatie]:
 def deadline_overzicht(*, vandaag: dt.date | None = None, dagen: int | None = None) -> QuerySet[Publicatie]:
     """Concept publications whose deadline has passed or comes within `dagen` days, the
     most overdue first."""
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or tijd.vandaag()
     dagen = settings.OPENBAARMAKING_DEADLINE_WAARSCHUWING_DAGEN if dagen is None else dagen
     return (
         publicatie_list()

@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from common import tijd
 from common.auth import jwt_encode
 from common.exceptions import DomainError
 from common.models import Abonnement
@@ -330,7 +331,7 @@ def document_vernietigd(*, document_url: str) -> list[Publicatie]:
     now = timezone.now()
     toelichting = (
         f"Het document {document_url} bestaat niet meer in de Documenten API (vernietigd); "
-        f"ingetrokken op {timezone.localtime(now):%d-%m-%Y}."
+        f"ingetrokken op {tijd.lokaal(now):%d-%m-%Y}."
     )
     ingetrokken = []
     with transaction.atomic():
@@ -379,7 +380,7 @@ def publicatiedocument_delete(*, item: PublicatieDocument) -> None:
 def deadline_voor(vastgesteld_op: dt.datetime, regel: Publicatieregel) -> dt.date:
     """The deadline: `termijnDagen` after the document became definitive (its definitive version's
     `beginRegistratie`, in the local time zone; for an archived document its first definitive one)."""
-    return timezone.localtime(vastgesteld_op).date() + dt.timedelta(days=regel.termijn_dagen)
+    return tijd.lokaal(vastgesteld_op).date() + dt.timedelta(days=regel.termijn_dagen)
 
 
 def document_verwerken(*, document_url: str) -> Publicatie | None:
@@ -514,7 +515,7 @@ def abonnement_vernieuwen() -> Abonnement:
 
 def deadline_overzicht_mailen(*, vandaag: dt.date | None = None) -> int:
     """E-mail the publication officers the concepts nearing or past their deadline; returns how many."""
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or tijd.vandaag()
     items = list(selectors.deadline_overzicht(vandaag=vandaag))
     ontvangers = settings.OPENBAARMAKING_OFFICER_EMAILS
     if not items or not ontvangers:

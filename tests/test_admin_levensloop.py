@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from archief.models import Vernietigingslijst, VernietigingslijstStatus
@@ -74,8 +75,12 @@ class Wandeling:
         return pad
 
     def klik(self, name: str) -> None:
+        """Click and wait for the answer's page: the old page must be gone first (right after
+        the click the old page still says it is complete)."""
+        oud = self.browser.find_element(By.TAG_NAME, "html")
         self.browser.find_element(By.NAME, name).click()
-        WebDriverWait(self.browser, 10).until(
+        WebDriverWait(self.browser, 20).until(staleness_of(oud))
+        WebDriverWait(self.browser, 20).until(
             lambda driver: driver.execute_script("return document.readyState") == "complete"
         )
 

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
+from common import tijd
 from common.clients import ClientError
 from common.constants import Archiefstatus
 from common.exceptions import DomainError, camel_name
@@ -389,7 +390,7 @@ def status_create(*, data: dict[str, Any]) -> Status:
             )
         status.save()
         gezet = status.datum_status_gezet
-        zaak.einddatum = timezone.localdate(gezet) if timezone.is_aware(gezet) else gezet.date()
+        zaak.einddatum = tijd.lokaal(gezet).date() if timezone.is_aware(gezet) else gezet.date()
         zaak.save(update_fields=["einddatum"])
         zaak_archiefparameters_bijwerken(zaak=zaak)
     else:

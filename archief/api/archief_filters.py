@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django_filters import rest_framework as filters
 
+from common import tijd
 from common.constants import Archiefnominatie
 from common.filters import FilterSet
 
@@ -36,7 +36,7 @@ class IndexZaakFilter(FilterSet):
         fields: list[str] = []
 
     def filter_vernietigbaar(self, queryset, name, value):
-        vandaag = timezone.localdate()
+        vandaag = tijd.vandaag()
         condition = {
             "archiefnominatie": Archiefnominatie.vernietigen,
             "einddatum__isnull": False,

@@ -13,7 +13,6 @@ import hmac
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -21,6 +20,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
+from common import tijd
 from common.downloads import FileNegotiationMixin, content_disposition
 from common.exceptions import DomainError
 from common.safe_urls import url_under
@@ -268,7 +268,7 @@ class VernietigingslijstViewSet(
 def _rapport_data() -> dict:
     uitkomsten = rapportage.rapportage()
     return {
-        "datum": timezone.localdate(),
+        "datum": tijd.vandaag(),
         "op_orde": all(u.op_orde is not False for u in uitkomsten),
         "normen": uitkomsten,
     }

@@ -10,13 +10,13 @@ document through the Documenten API. Content is streamed, never held whole in me
 from __future__ import annotations
 
 import base64
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 from django.conf import settings
 
+from common import tijd
 from common.clients import APIClient, ClientError
 from common.downloads import download_accept
 
@@ -142,7 +142,7 @@ class ZGWBron:
         """Store the verklaring van overbrenging as a document; its URL."""
         document: dict[str, Any] = {
             "bronorganisatie": bronorganisatie,
-            "creatiedatum": dt.date.today().isoformat(),
+            "creatiedatum": tijd.vandaag().isoformat(),
             "titel": titel,
             "auteur": "Archiefbeheer",
             "status": "definitief",

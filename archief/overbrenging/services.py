@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from lxml import etree
 
+from common import tijd
 from common.clients import ClientError, URLNotAllowedError
 from common.exceptions import DomainError
 
@@ -108,7 +109,7 @@ def overbrenging_create(
         raise DomainError("Selecteer ten minste één zaak.", code="leeg", field="zaken")
     if len(set(zaken)) != len(zaken):
         raise DomainError("Een zaak staat meer dan eens in de selectie.", code="dubbel", field="zaken")
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or tijd.vandaag()
     regel = vervroegd_regel(afspraak)
     sip_afspraak = afspraak.sip_afspraak()
     items, refusals = [], []
@@ -157,7 +158,7 @@ def overbrenging_create(
     with transaction.atomic():
         overbrenging = Overbrenging.objects.create(
             afspraak=afspraak,
-            naam=naam or f"overbrenging-{timezone.localdate():%Y%m%d}",
+            naam=naam or f"overbrenging-{tijd.vandaag():%Y%m%d}",
             omschrijving=omschrijving,
             vervroegd=any(item.vervroegd for item in items),
         )
@@ -410,7 +411,7 @@ def verklaring_xml(overbrenging: Overbrenging) -> bytes:
         ("archiefinstelling", afspraak.archiefinstelling.naam),
         ("archiefvormer", afspraak.archiefvormer_naam),
         ("vervroegd", "ja" if overbrenging.vervroegd else "nee"),
-        ("datum", timezone.localdate().isoformat()),
+        ("datum", tijd.vandaag().isoformat()),
     ):
         etree.SubElement(root, tag).text = value
     stukken = etree.SubElement(root, "overgebrachteStukken")

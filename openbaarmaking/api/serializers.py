@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from common import tijd
 
 from .. import sitemaps, waardelijsten
 from ..models import (
@@ -237,10 +238,10 @@ class DeadlineSerializer(serializers.HyperlinkedModelSerializer):
         extra_kwargs = {"url": _link("publicatie", help_text="URL-referentie naar de publicatie.")}
 
     def get_dagen_tot_deadline(self, obj: Publicatie) -> int:
-        return (obj.deadline - timezone.localdate()).days
+        return (obj.deadline - tijd.vandaag()).days
 
     def get_verlopen(self, obj: Publicatie) -> bool:
-        return obj.deadline < timezone.localdate()
+        return obj.deadline < tijd.vandaag()
 
 
 class NotificatieSerializer(serializers.Serializer):

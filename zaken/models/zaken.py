@@ -13,7 +13,7 @@ import uuid as _uuid
 from django.db import models
 from django.utils import timezone
 
-from common import volgnummers
+from common import tijd, volgnummers
 from common.constants import Archiefnominatie, Archiefstatus, VertrouwelijkheidsAanduiding
 
 from .catalogi import Eigenschap, ResultaatType, RolType, StatusType, ZaakObjectType, ZaakType
@@ -66,7 +66,7 @@ class Zaak(models.Model):
         ZaakType, on_delete=models.PROTECT, related_name="zaken", help_text="Het ZAAKTYPE van de ZAAK."
     )
     registratiedatum = models.DateField(
-        default=timezone.localdate,
+        default=tijd.vandaag,
         help_text="De datum waarop de zaakbehandelende organisatie de ZAAK heeft geregistreerd.",
     )
     verantwoordelijke_organisatie = models.CharField(
