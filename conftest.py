@@ -43,6 +43,19 @@ def in_process_calls_need_committed_data(request, monkeypatch):
     monkeypatch.setattr(clients.InProcessTransport, "handle_request", refuse)
 
 
+@pytest.fixture
+def documenten_storage(settings, tmp_path):
+    """Document files in a temporary folder of the test's own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documenten": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "documenten")},
+        },
+    }
+    return tmp_path / "documenten"
+
+
 @pytest.fixture(autouse=True)
 def validate_contract_responses():
     """Every response one app gets from another is checked against the committed schema."""

@@ -275,16 +275,21 @@ def vernietigingslijst_create(
         naam=naam, toelichting=toelichting, auteur=auteur, beoordelaar=beoordelaar, archivaris=archivaris
     )
     lijst.medebeoordelaars.set(medebeoordelaars)
+    items = _items_aanmaken(lijst, zaken)
+    Overgang.objects.create(lijst=lijst, van="", naar=Status.nieuw, gebruiker=auteur, toelichting=toelichting)
+    logger.info("vernietigingslijst_created", extra={"lijst": str(lijst.uuid), "zaken": len(items)})
+    return lijst
+
+
+def _items_aanmaken(lijst: Vernietigingslijst, zaken: list[str]) -> list[VernietigingslijstItem]:
+    """The zaken on the list, each with a snapshot of what the index says of it now."""
     index = {z.url: z for z in IndexZaak.objects.filter(url__in=zaken)}
     items = []
     for url in zaken:
         item = VernietigingslijstItem(lijst=lijst, zaak=url)
         item_snapshot(item, index[url])
         items.append(item)
-    VernietigingslijstItem.objects.bulk_create(items)
-    Overgang.objects.create(lijst=lijst, van="", naar=Status.nieuw, gebruiker=auteur, toelichting=toelichting)
-    logger.info("vernietigingslijst_created", extra={"lijst": str(lijst.uuid), "zaken": len(items)})
-    return lijst
+    return VernietigingslijstItem.objects.bulk_create(items)
 
 
 @transaction.atomic
@@ -310,13 +315,7 @@ def vernietigingslijst_zaken_toevoegen(lijst: Vernietigingslijst, *, gebruiker, 
     ]
     if problems:
         raise DomainError("Niet elke zaak mag op deze lijst.", "zaak-niet-vernietigbaar", invalid_params=problems)
-    index = {z.url: z for z in IndexZaak.objects.filter(url__in=zaken)}
-    items = []
-    for url in zaken:
-        item = VernietigingslijstItem(lijst=lijst, zaak=url)
-        item_snapshot(item, index[url])
-        items.append(item)
-    VernietigingslijstItem.objects.bulk_create(items)
+    items = _items_aanmaken(lijst, zaken)
     logger.info("vernietigingslijst_zaken_added", extra={"lijst": str(lijst.uuid), "zaken": len(items)})
     return len(items)
 

@@ -13,11 +13,9 @@ Catalogi API's list, and opens the chart.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
@@ -28,19 +26,9 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from archief.models import Vernietigingslijst, VernietigingslijstStatus
 from archief.tests.factories import IndexZaakFactory
 from common.clients import APIClient
-from openbaarmaking.models import Informatiecategorie, Publicatieregel
+from openbaarmaking.models import Publicatieregel
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def informatiecategorieen(db):
-    """The Woo categories, loaded by a data migration that an earlier transactional test's flush undid.
-
-    (Not `serialized_rollback`: it would put back the groups `roles_ensure` made after that flush.)
-    """
-    if not Informatiecategorie.objects.exists():
-        importlib.import_module("openbaarmaking.migrations.0002_informatiecategorieen").load(django_apps, None)
 
 
 WACHTWOORD = "correct-horse-battery"

@@ -341,17 +341,6 @@ def _zaak_met_onderdelen(world: World, naam: str, zaaktype, *, vertrouwelijkheid
 
 
 @pytest.fixture
-def documenten_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documenten")},
-        },
-    }
-
-
-@pytest.fixture
 def world(documenten_storage) -> World:
     catalogus = CatalogusFactory(rsin=RSIN)
     iotype_a = InformatieObjectTypeFactory(

@@ -33,14 +33,7 @@ DOCUMENTEN = settings.DOCUMENTEN_API_ROOT
 
 
 @pytest.fixture
-def apis(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documenten")},
-        },
-    }
+def apis(documenten_storage):
     api_client_create_or_update(
         client_id=settings.API_CLIENT_ID, secret=settings.API_CLIENT_SECRET, alle_autorisaties=True
     )

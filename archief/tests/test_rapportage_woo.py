@@ -32,17 +32,6 @@ WOO = "woo_publicaties_te_laat"
 
 
 @pytest.fixture
-def documenten_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documenten")},
-        },
-    }
-
-
-@pytest.fixture
 def woo(documenten_storage):
     """Public documents in the Documenten API and publications in the Publicaties API.
 

@@ -22,18 +22,6 @@ def probe() -> Client:
     return Client()
 
 
-@pytest.fixture
-def documenten_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documenten")},
-        },
-    }
-    return tmp_path / "documenten"
-
-
 def test_healthz_answers_without_the_database(probe):
     # No `db` fixture: pytest-django refuses any query, so an answer proves none was made.
     response = probe.get("/healthz", **POD)

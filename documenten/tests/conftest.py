@@ -59,19 +59,6 @@ def documenten_contract(monkeypatch):
 
 
 @pytest.fixture
-def documenten_storage(settings, tmp_path):
-    """Document files in a temporary folder of their own."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documenten")},
-        },
-    }
-    return tmp_path / "documenten"
-
-
-@pytest.fixture
 def catalogi(db):
     with ContractClient(settings.CATALOGI_API_ROOT) as client:
         yield client

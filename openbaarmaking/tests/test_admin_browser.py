@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
 import pytest
-from django.apps import apps as django_apps
 from selenium.webdriver.common.by import By
 
 from openbaarmaking.models import Informatiecategorie, PublicatieStatus
@@ -14,16 +12,6 @@ from openbaarmaking.models import Informatiecategorie, PublicatieStatus
 from .factories import PublicatieFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def informatiecategorieen(db):
-    """The Woo categories, loaded by a data migration that an earlier transactional test's flush undid.
-
-    (Not `serialized_rollback`: it would put back the groups `roles_ensure` made after that flush.)
-    """
-    if not Informatiecategorie.objects.exists():
-        importlib.import_module("openbaarmaking.migrations.0002_informatiecategorieen").load(django_apps, None)
 
 
 @pytest.mark.parametrize("breedte", [1400, 1920])

@@ -35,17 +35,6 @@ INHOUD = b"%PDF-1.7 Besluit omgevingsvergunning Dorpsstraat 1"
 
 
 @pytest.fixture
-def documenten_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documenten")},
-        },
-    }
-
-
-@pytest.fixture
 def abonnement(db):
     """The subscription of openbaarmaking's webhook, as `manage.py openbaarmaking_abonneren` makes it at deploy."""
     return services.abonnement_vernieuwen()

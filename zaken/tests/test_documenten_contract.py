@@ -23,17 +23,6 @@ from .zaken_api import BESLUITEN, ZAKEN, resultaat_zetten, status_zetten, zaak_c
 pytestmark = pytest.mark.django_db(transaction=True)  # providers answer on their own connection
 
 
-@pytest.fixture(autouse=True)
-def documenten_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "documenten")},
-        },
-    }
-
-
 @pytest.fixture
 def zaaktype():
     zaaktype = gepubliceerd_zaaktype()
