@@ -1,7 +1,7 @@
 """A small, faithful stand-in for the Zaken and Besluiten APIs, on a real socket.
 
-The Zaken API (issue 3) is built in parallel and not on main yet. Until it is, the
-relation check of objectinformatieobjecten is tested against this fake, built from the
+Another provider's Zaken API, as the Documenten API meets it when it runs in front of one:
+the relation check of objectinformatieobjecten is tested against this fake, built from the
 official `zaken-1.5.1.yaml` and `besluiten-1.0.2.yaml`: `GET /zaken/{uuid}`,
 `GET /zaakinformatieobjecten?zaak=&informatieobject=` (a plain array), and the same for
 besluiten and besluitinformatieobjecten. Its answers are validated against those official

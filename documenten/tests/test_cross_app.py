@@ -1,8 +1,7 @@
 """Across the apps, over the real contracts in-process: a zaakinformatieobject created in the
 Zaken API shows up here as an objectinformatieobject, and keeps the document from deletion.
 
-Runs when the Zaken API is mounted (issue 3); until then it is skipped, and the relation
-check is covered by test_objectinformatieobjecten.py against a faithful fake.
+Against another provider's Zaken API (a faithful fake): test_objectinformatieobjecten.py.
 """
 
 from __future__ import annotations
@@ -11,16 +10,10 @@ import pytest
 from django.conf import settings
 
 from common.clients import APIClient
-from config.urls import API_MOUNTS
 
 from .conftest import DOCUMENTEN, eio_body
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        not any(namespace == "zaken" for _, _, namespace in API_MOUNTS), reason="the Zaken API is not mounted yet"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 PROCESTYPE = "388645ae-bb7f-4b2b-ba70-94b70f713d45"  # Selectielijst 2020, procestype 15
 RESULTAAT = "d8b21822-3ff1-4414-b17b-cbfd662b40d8"  # 15.1 Uitgevoerd, vernietigen, P5Y

@@ -1,8 +1,8 @@
 """Objectinformatieobjecten mirror relations that exist in the Zaken or Besluiten API.
 
-The Zaken and Besluiten APIs are not on main yet: the other side is the fake of
-`fake_zaken.py`, on a real socket, whose answers are validated against the official
-specifications.
+The other side is the fake of `fake_zaken.py`: a Zaken and Besluiten API of another provider,
+on a real socket, whose answers are validated against the official specifications. Against
+our own Zaken API: test_cross_app.py and tests/test_cross_component_writes.py.
 """
 
 from __future__ import annotations

@@ -18,17 +18,13 @@ from django.test import Client
 from lxml import etree
 
 from common.clients import APIClient as ContractClient
-from config.urls import API_MOUNTS
 from openbaarmaking import services
 
 from .conftest import api
 from .diwoo import NS, assert_valid_documents
 
-DOCUMENTEN_MOUNTED = any(namespace == "documenten" for _, _, namespace in API_MOUNTS)
-
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not DOCUMENTEN_MOUNTED, reason="the Documenten API is not mounted in this deployment yet"),
 ]
 
 INHOUD = b"%PDF-1.7 Besluit omgevingsvergunning Dorpsstraat 1"
