@@ -159,8 +159,9 @@ def test_a_list_is_made_from_the_index_reviewed_and_approved_and_a_rule_is_picke
     walk.foto("archivaris", "vastgesteld")
     lijst.refresh_from_db()
     assert lijst.status == VernietigingslijstStatus.klaar_voor_vernietiging
-    # the field takes minutes: the first whole minute after the approval
-    nu = (timezone.localtime() + dt.timedelta(minutes=1)).replace(second=0, microsecond=0)
+    # the field takes whole minutes; five ahead, so the period has not run out when the list
+    # page is read (one minute ahead raced a slow machine)
+    nu = (timezone.localtime() + dt.timedelta(minutes=5)).replace(second=0, microsecond=0)
     veld = browser.find_element(By.NAME, "vernietigen_vanaf")
     browser.execute_script("arguments[0].value = arguments[1]", veld, f"{nu:%Y-%m-%dT%H:%M}")
     browser.find_element(By.NAME, "reden").send_keys("Afgestemd met de afdeling; geen bezwaar")
