@@ -43,6 +43,14 @@ def in_process_calls_need_committed_data(request, monkeypatch):
     monkeypatch.setattr(clients.InProcessTransport, "handle_request", refuse)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def provider_threads_end(django_db_setup):
+    """The in-process provider threads that wait for work close their connections before the
+    test database goes (they keep one where CONN_MAX_AGE allows)."""
+    yield
+    clients._ProviderThread.close_idle()
+
+
 @pytest.fixture
 def documenten_storage(settings, tmp_path):
     """Document files in a temporary folder of the test's own."""

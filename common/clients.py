@@ -14,6 +14,7 @@ therefore works without a web server running.
 from __future__ import annotations
 
 import contextvars
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -85,22 +86,57 @@ class _ProviderThread:
     A provider in another deployment has its own connection and transaction and sees only
     what its callers have committed; the in-process transport gives it the same: the request
     is answered on a thread of its own, so Django's connection handling (a connection per
-    thread, closed at the end of the request cycle) works as it does under gunicorn and
-    nothing process-wide is switched. The thread lives until the answer's body is closed,
-    because a streamed body (a file) is read, and its request cycle ended, on that thread.
-    The caller's context (request id, the acting client) is copied along.
+    thread, closed or kept at the end of each request cycle as CONN_MAX_AGE says) works as it
+    does under gunicorn and nothing process-wide is switched. The thread serves the request
+    until the answer's body is closed, because a streamed body (a file) is read, and its
+    request cycle ended, on that thread. The caller's context (request id, the acting client)
+    is copied along for each request.
+
+    A thread that is done waits for the next in-process request (at most `IDLE_MAX` wait per
+    process): with DB_CONN_MAX_AGE above 0 its connection is then used again, as a gunicorn
+    thread's is, instead of a new connection per call.
     """
+
+    IDLE_MAX = 8
+    _idle: list[_ProviderThread] = []
+    _idle_lock = threading.Lock()
 
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="in-process-provider")
         self._context = contextvars.copy_context()
+
+    @classmethod
+    def take(cls) -> _ProviderThread:
+        """A waiting thread, or a new one, for a request of the calling context."""
+        with cls._idle_lock:
+            thread = cls._idle.pop() if cls._idle else None
+        thread = thread or cls()
+        thread._context = contextvars.copy_context()
+        return thread
+
+    @classmethod
+    def close_idle(cls) -> None:
+        """End every waiting thread, closing its connections."""
+        with cls._idle_lock:
+            idle, cls._idle[:] = list(cls._idle), []
+        for thread in idle:
+            thread.discard()
 
     def call(self, function: Callable[[], Any]) -> Any:
         """Run `function` on the provider's thread and hand back its result or exception."""
         return self._executor.submit(self._context.copy().run, function).result()
 
     def finish(self) -> None:
-        """Close the thread's database connections and end the thread."""
+        """The request is over (its cycle ended on this thread): wait for the next, or end."""
+        with self._idle_lock:
+            if len(self._idle) < self.IDLE_MAX:
+                self._idle.append(self)
+                return
+        self.discard()
+
+    def discard(self) -> None:
+        """Close the thread's database connections and end it (after an error, its request
+        cycle may not have ended: it is not used again)."""
         try:
             self._executor.submit(connections.close_all).result()
         finally:
@@ -134,8 +170,10 @@ class _InProcessStream(httpx.SyncByteStream):
         self._closed = True
         try:
             self._thread.call(self._stream.close)
-        finally:
-            self._thread.finish()
+        except BaseException:
+            self._thread.discard()
+            raise
+        self._thread.finish()
 
 
 def is_json(response: httpx.Response) -> bool:
@@ -164,7 +202,7 @@ class InProcessTransport(httpx.BaseTransport):
             # On this host, but an API another deployment serves: over the network.
             self._network = self._network or httpx.HTTPTransport()
             return self._network.handle_request(request)
-        thread = _ProviderThread()
+        thread = _ProviderThread.take()
         try:
             response = thread.call(lambda: self._transport.handle_request(request))
             if is_json(response):
@@ -173,7 +211,7 @@ class InProcessTransport(httpx.BaseTransport):
                 thread.finish()
                 return response
         except BaseException:
-            thread.finish()
+            thread.discard()
             raise
         return httpx.Response(
             response.status_code,

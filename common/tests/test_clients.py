@@ -129,3 +129,34 @@ def test_nested_in_process_calls_leave_the_caller_alone(internal_client, monkeyp
         assert connection.in_atomic_block
         assert Applicatie.objects.filter(label="binnen").exists()
     assert inner_threads and threading.get_ident() not in inner_threads
+
+
+@pytest.mark.parametrize("max_age", [0, 60])
+def test_a_provider_thread_keeps_its_connection_as_conn_max_age_says(internal_client, monkeypatch, max_age):
+    """Waiting provider threads are used again; their connection lives as CONN_MAX_AGE says,
+    as a gunicorn thread's does: a new one per request at 0, the same one while it may live."""
+    from django.db import connections
+
+    from common.api.views import ApplicatieViewSet
+    from common.clients import _ProviderThread
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the server's process id of a connection: PostgreSQL (CI runs this on PostgreSQL)")
+    _ProviderThread.close_idle()
+    monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", max_age)
+    backends = []
+    original = ApplicatieViewSet.list
+
+    def list_and_look(self, request, *args, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backends.append(cursor.fetchone()[0])
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(ApplicatieViewSet, "list", list_and_look)
+    try:
+        for _ in range(3):
+            assert list(internal_client.list("applicaties"))
+    finally:
+        _ProviderThread.close_idle()
+    assert len(set(backends)) == (3 if max_age == 0 else 1)
