@@ -131,6 +131,21 @@ class PublicatieregelAdmin(admin.ModelAdmin):
     list_display = ("informatieobjecttype", "informatiecategorie", "automatisch_publiceren", "termijn_dagen")
     list_filter = ("automatisch_publiceren", "informatiecategorie")
 
+    def get_list_display(self, request):
+        # The names of the types, from one call to the Catalogi API for the page; while it
+        # does not answer, the list shows the URLs.
+        try:
+            namen = {t["url"]: t.get("omschrijving", "") for t in CatalogiClient().informatieobjecttypen()}
+        except ProviderUnavailableError:
+            namen = {}
+
+        @admin.display(description="informatieobjecttype", ordering="informatieobjecttype")
+        def informatieobjecttype_naam(obj: Publicatieregel) -> str:
+            naam = namen.get(obj.informatieobjecttype)
+            return f"{naam} ({obj.informatieobjecttype})" if naam else obj.informatieobjecttype
+
+        return (informatieobjecttype_naam, *self.list_display[1:])
+
 
 class DocumentInline(admin.TabularInline):
     model = PublicatieDocument

@@ -314,6 +314,18 @@ class OverbrengingAdmin(HelpTextAsText, admin.ModelAdmin):
             f", {v.zaken_fout} met fout" if v.zaken_fout else "",
         )
 
+    def get_readonly_fields(self, request, obj=None):
+        """What may be done next, as this user's role allows: the archivist sees the steps that
+        are hers (approving, the archive's receipt), anyone else what waits for whom."""
+        archivaris = request.user.has_perm(roles.perm(roles.VERDICT_TRANSFER))
+        return tuple(
+            name if name != "acties" or archivaris else "acties_wacht_op"
+            for name in super().get_readonly_fields(request, obj)
+        )
+
+    def get_fields(self, request, obj=None):
+        return self.get_readonly_fields(request, obj)
+
     @admin.display(description="toegestane acties")
     def acties(self, obj: Overbrenging) -> str:
         if obj.status == Status.concept:
@@ -321,6 +333,18 @@ class OverbrengingAdmin(HelpTextAsText, admin.ModelAdmin):
         if obj.status == Status.geverifieerd:
             url = reverse("admin:overbrenging_overbrenging_ontvangstbewijs", args=[obj.pk])
             return format_html('<a class="button" href="{}">Ontvangstbewijs van het archief uploaden</a>', url)
+        return self._werk(obj)
+
+    @admin.display(description="toegestane acties")
+    def acties_wacht_op(self, obj: Overbrenging) -> str:
+        if obj.status == Status.concept:
+            return "Wacht op de goedkeuring door een archivaris."
+        if obj.status == Status.geverifieerd:
+            return "Wacht op het ontvangstbewijs van het archief; een archivaris verwerkt het."
+        return self._werk(obj)
+
+    @staticmethod
+    def _werk(obj: Overbrenging) -> str:
         if obj.status in (Status.goedgekeurd, Status.verpakken, Status.afgeleverd):
             return "Het pakket wordt gemaakt en afgeleverd; hervatten kan als het werk stilstaat."
         return "Geen."

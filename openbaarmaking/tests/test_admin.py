@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from openbaarmaking.models import Informatiecategorie, PublicatieStatus
+from openbaarmaking.models import Informatiecategorie, Publicatieregel, PublicatieStatus
 
 from .conftest import REDEN
 from .factories import PublicatieDocumentFactory, PublicatieFactory
@@ -175,3 +175,18 @@ def test_a_publication_is_found_in_the_admin_by_its_api_uuid(admin_client):
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:openbaarmaking_publicatie_change", args=[publicatie.pk])
     assert onbekend.status_code == 404
+
+
+def test_the_rules_list_names_each_type_from_the_catalogi_api(admin_client, make_informatieobjecttype, settings):
+    besluit = make_informatieobjecttype("Besluit")
+    Publicatieregel.objects.create(
+        informatieobjecttype=besluit, informatiecategorie=Informatiecategorie.objects.get(nummer=16)
+    )
+    changelist = reverse("admin:openbaarmaking_publicatieregel_changelist")
+
+    assert f"Besluit ({besluit})" in admin_client.get(changelist).content.decode()
+
+    settings.CATALOGI_API_ROOT = "http://127.0.0.1:9/catalogi/api/v1/"  # does not answer: the URL alone
+    page = admin_client.get(changelist)
+    assert page.status_code == 200
+    assert besluit in page.content.decode() and "Besluit (" not in page.content.decode()

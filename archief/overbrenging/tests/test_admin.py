@@ -270,3 +270,24 @@ def test_only_an_archivist_is_offered_the_approval_of_a_transfer(client, concept
     client.post(changelist, {"action": "goedkeuren", "_selected_action": [concept.pk]})
     concept.refresh_from_db()
     assert concept.status == Status.concept
+
+
+def test_only_an_archivist_is_offered_the_upload_of_the_archives_receipt(client, concept):
+    concept.status = Status.geverifieerd
+    concept.save(update_fields=["status"])
+    change = reverse("admin:overbrenging_overbrenging_change", args=[concept.pk])
+    upload = reverse("admin:overbrenging_overbrenging_ontvangstbewijs", args=[concept.pk])
+
+    def pagina(groep: str) -> str:
+        user = persoon(groep)
+        user.is_staff = True
+        user.save()
+        client.force_login(user)
+        response = client.get(change)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    assert upload in pagina("Archivaris")
+    recordmanager = pagina("Recordmanager")
+    assert upload not in recordmanager
+    assert "Wacht op het ontvangstbewijs van het archief" in recordmanager
