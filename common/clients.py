@@ -14,6 +14,7 @@ therefore works without a web server running.
 from __future__ import annotations
 
 import contextvars
+import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -141,6 +142,16 @@ class _ProviderThread:
             self._executor.submit(connections.close_all).result()
         finally:
             self._executor.shutdown(wait=True)
+
+
+def _forget_idle_threads_after_fork() -> None:
+    # A forked child (a Celery prefork worker, a gunicorn worker) has none of its parent's
+    # threads: the waiting ones would never answer there.
+    _ProviderThread._idle = []
+    _ProviderThread._idle_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_idle_threads_after_fork)
 
 
 class _InProcessStream(httpx.SyncByteStream):

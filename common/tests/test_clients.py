@@ -160,3 +160,28 @@ def test_a_provider_thread_keeps_its_connection_as_conn_max_age_says(internal_cl
     finally:
         _ProviderThread.close_idle()
     assert len(set(backends)) == (3 if max_age == 0 else 1)
+
+
+def test_a_forked_child_does_not_wait_on_its_parents_provider_threads(internal_client):
+    """A Celery prefork worker or gunicorn worker forked after in-process calls starts with no
+    waiting threads: its first in-process call gets a thread of its own and is answered."""
+    import os
+    import signal
+
+    from common.clients import _ProviderThread
+
+    assert list(internal_client.list("applicaties"))
+    assert _ProviderThread._idle  # the parent has a waiting thread
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer through the pipe, never return into pytest
+        signal.alarm(30)  # a call that waits on a thread that is not there ends the child
+        try:
+            answered = bool(list(internal_client.list("applicaties")))
+            os.write(write, b"ja" if answered and len(_ProviderThread._idle) == 1 else b"nee")
+        finally:
+            os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    assert os.read(read, 10) == b"ja"
+    os.close(read)
