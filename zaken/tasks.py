@@ -14,12 +14,6 @@ def zaaktellingen_samenvoegen() -> int:
 
 
 @shared_task
-def spiegel_verwijderen(pk: int) -> bool:
-    """Remove one mirrored relation in the Documenten API, after the commit that removed ours."""
-    return zaak_services.spiegel_verwijderen(pk)
-
-
-@shared_task
 def spiegels_verwijderen() -> int:
     """Periodic: the removals of mirrored relations that waited for the Documenten API."""
     return zaak_services.spiegels_verwijderen()

@@ -525,18 +525,12 @@ def _spiegelen(*, informatieobject: str, object_url: str, object_type: str) -> N
 
 
 def _mirror_removal_queue(informatieobject: str, object_url: str) -> None:
-    """Write the removal down; carried out once this transaction (if any) is committed."""
+    """Write the removal down; carried out as soon as this transaction (if any) is committed,
+    before the answer goes out: a ZGW client that removed a relation finds its mirror gone
+    (the VNG collection asserts it). While the Documenten API does not answer, the beat tries
+    again (`spiegels_verwijderen`)."""
     verwijdering = SpiegelVerwijdering.objects.create(informatieobject=informatieobject, object=object_url)
-    transaction.on_commit(lambda: _mirror_removal_start(verwijdering.pk))
-
-
-def _mirror_removal_start(pk: int) -> None:
-    from .tasks import spiegel_verwijderen
-
-    try:
-        spiegel_verwijderen.delay(pk)
-    except Exception as exc:  # no broker: the beat carries it out later
-        logger.warning("spiegel_verwijderen_not_queued", extra={"pk": pk, "error": str(exc)})
+    transaction.on_commit(lambda: spiegel_verwijderen(verwijdering.pk))
 
 
 def spiegel_verwijderen(pk: int) -> bool:
