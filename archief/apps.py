@@ -1,17 +1,12 @@
-import importlib
-
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
 def _ensure_selectielijst(sender, using="default", **kwargs) -> None:
-    """The Selectielijst 2020 is reference data, loaded by a migration. A flush (`manage.py
-    flush`, and the end of every transactional test) empties every table but migrates nothing:
-    load it again then, so the Selectielijst API never stands empty."""
-    ProcesType = apps.get_model("archief", "ProcesType")
-    if ProcesType.objects.using(using).exists():
-        return
-    importlib.import_module("archief.migrations.0002_selectielijst_2020").load(apps, None)
+    """The Selectielijst API never stands empty, also not after a flush."""
+    from common.referentiedata import opnieuw_laden
+
+    opnieuw_laden("archief.ProcesType", "archief.migrations.0002_selectielijst_2020", using)
 
 
 def _roles_ensure(sender, **kwargs) -> None:

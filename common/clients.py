@@ -103,8 +103,8 @@ class _ProviderThread:
     _idle_lock = threading.Lock()
 
     def __init__(self) -> None:
+        # made by `take`, which gives it the caller's context
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="in-process-provider")
-        self._context = contextvars.copy_context()
 
     @classmethod
     def take(cls) -> _ProviderThread:
@@ -255,7 +255,7 @@ def uses_in_process(url: str) -> bool:
     return (
         settings.API_IN_PROCESS
         and url_under(url, settings.SITE_URL + "/") is not None
-        and (served_here(url) or set(settings.LEVENSLOOP_COMPONENTS) == set(settings.ALL_APIS))
+        and (len(settings.LEVENSLOOP_COMPONENTS) == len(settings.ALL_APIS) or served_here(url))
     )
 
 

@@ -278,7 +278,7 @@ ALL_APIS = (
     "openbaarmaking",
     "archief",
 )
-LEVENSLOOP_COMPONENTS = tuple(env_list("LEVENSLOOP_COMPONENTS")) or ALL_APIS
+LEVENSLOOP_COMPONENTS = tuple(dict.fromkeys(env_list("LEVENSLOOP_COMPONENTS"))) or ALL_APIS
 if unknown := set(LEVENSLOOP_COMPONENTS) - set(ALL_APIS):
     raise ImproperlyConfigured(
         f"LEVENSLOOP_COMPONENTS names {', '.join(sorted(unknown))}: not an API of Levensloop "

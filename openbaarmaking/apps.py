@@ -1,16 +1,12 @@
-import importlib
-
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
 def _ensure_informatiecategorieen(sender, using="default", **kwargs) -> None:
-    """The Woo information categories are reference data, loaded by a migration; after a flush
-    (`manage.py flush`, the end of every transactional test) they are loaded again."""
-    Informatiecategorie = apps.get_model("openbaarmaking", "Informatiecategorie")
-    if Informatiecategorie.objects.using(using).exists():
-        return
-    importlib.import_module("openbaarmaking.migrations.0002_informatiecategorieen").load(apps, None)
+    """The Woo information categories come back after a flush."""
+    from common.referentiedata import opnieuw_laden
+
+    opnieuw_laden("openbaarmaking.Informatiecategorie", "openbaarmaking.migrations.0002_informatiecategorieen", using)
 
 
 def _roles_ensure(sender, **kwargs) -> None:

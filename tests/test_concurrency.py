@@ -8,7 +8,6 @@ the same time, a number handed out twice, or an answer 201 for something that is
 
 from __future__ import annotations
 
-import importlib
 import re
 from urllib.parse import urlsplit
 
@@ -34,22 +33,9 @@ def postgresql():
         )
 
 
-def selectielijst_laden() -> None:
-    """The Selectielijst comes with a migration; a transactional test before this one emptied it."""
-    from django.apps import apps
-
-    from archief.models import ProcesType
-
-    if not ProcesType.objects.exists():
-        migration = importlib.import_module("archief.migrations.0002_selectielijst_2020")
-        with connection.schema_editor() as editor:
-            migration.load(apps, editor)
-
-
 @pytest.fixture
 def server(postgresql, tmp_path):
     """gunicorn on the test database, with a client of its own."""
-    selectielijst_laden()
     api_client_create_or_update(client_id="gelijktijdig", secret="gelijktijdig-geheim", alle_autorisaties=True)
     env = server_environment(
         database_url(connection.settings_dict),

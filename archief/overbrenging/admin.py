@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
@@ -80,6 +81,56 @@ def _zaaktype_label(body: dict) -> str:
     return f"{naam} ({body.get('identificatie') or '?'}, versie {body.get('versiedatum') or '?'}{concept})"
 
 
+# The agreement form in the admin, in its sections; the form edits exactly these fields.
+AFSPRAAK_FIELDSETS = (
+    (None, {"fields": ("archiefinstelling", "naam", "contact")}),
+    (
+        "Archiefvormer",
+        {
+            "fields": (
+                "archiefvormer_naam",
+                "archiefvormer_identificatie",
+                "archiefvormer_bron",
+                "identificatiebron",
+            )
+        },
+    ),
+    (
+        "Aflevering",
+        {
+            "fields": (
+                "doel_type",
+                "doel_locatie",
+                "doel_host",
+                "doel_poort",
+                "doel_gebruiker",
+                "doel_sleutelbestand",
+                "doel_hostsleutel",
+                "doel_endpoint",
+                "container_vorm",
+                "max_container_omvang",
+                "checksum_algoritme",
+            )
+        },
+    ),
+    (
+        "Vervroegde overbrenging",
+        {
+            "fields": (
+                "vervroegd_toegestaan",
+                "vervroegd_zaaktypen",
+                "vervroegd_einddatum_vanaf",
+                "vervroegd_einddatum_tot",
+            )
+        },
+    ),
+    (
+        "Openbaarheid en eigen kopie",
+        {"fields": ("beperking_grond", "beperking_code", "beperking_jaren", "lokale_kopie")},
+    ),
+)
+
+
 class OverbrengingsafspraakForm(forms.ModelForm):
     """The zaaktypen of the early-transfer rule are ticked in the Catalogi API's list.
 
@@ -96,34 +147,7 @@ class OverbrengingsafspraakForm(forms.ModelForm):
 
     class Meta:
         model = Overbrengingsafspraak
-        fields = (
-            "archiefinstelling",
-            "naam",
-            "contact",
-            "archiefvormer_naam",
-            "archiefvormer_identificatie",
-            "archiefvormer_bron",
-            "identificatiebron",
-            "doel_type",
-            "doel_locatie",
-            "doel_host",
-            "doel_poort",
-            "doel_gebruiker",
-            "doel_sleutelbestand",
-            "doel_hostsleutel",
-            "doel_endpoint",
-            "container_vorm",
-            "max_container_omvang",
-            "checksum_algoritme",
-            "vervroegd_toegestaan",
-            "vervroegd_zaaktypen",
-            "vervroegd_einddatum_vanaf",
-            "vervroegd_einddatum_tot",
-            "beperking_grond",
-            "beperking_code",
-            "beperking_jaren",
-            "lokale_kopie",
-        )
+        fields = flatten_fieldsets(AFSPRAAK_FIELDSETS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,53 +175,7 @@ class OverbrengingsafspraakAdmin(admin.ModelAdmin):
     list_display = ("naam", "archiefinstelling", "doel_type", "container_vorm", "vervroegd_toegestaan")
     list_filter = ("archiefinstelling", "doel_type", "vervroegd_toegestaan")
     search_fields = ("naam", "archiefvormer_naam")
-    fieldsets = (
-        (None, {"fields": ("archiefinstelling", "naam", "contact")}),
-        (
-            "Archiefvormer",
-            {
-                "fields": (
-                    "archiefvormer_naam",
-                    "archiefvormer_identificatie",
-                    "archiefvormer_bron",
-                    "identificatiebron",
-                )
-            },
-        ),
-        (
-            "Aflevering",
-            {
-                "fields": (
-                    "doel_type",
-                    "doel_locatie",
-                    "doel_host",
-                    "doel_poort",
-                    "doel_gebruiker",
-                    "doel_sleutelbestand",
-                    "doel_hostsleutel",
-                    "doel_endpoint",
-                    "container_vorm",
-                    "max_container_omvang",
-                    "checksum_algoritme",
-                )
-            },
-        ),
-        (
-            "Vervroegde overbrenging",
-            {
-                "fields": (
-                    "vervroegd_toegestaan",
-                    "vervroegd_zaaktypen",
-                    "vervroegd_einddatum_vanaf",
-                    "vervroegd_einddatum_tot",
-                )
-            },
-        ),
-        (
-            "Openbaarheid en eigen kopie",
-            {"fields": ("beperking_grond", "beperking_code", "beperking_jaren", "lokale_kopie")},
-        ),
-    )
+    fieldsets = AFSPRAAK_FIELDSETS
 
 
 class ItemInline(admin.TabularInline):
