@@ -114,7 +114,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Migrating a fresh {connections['default'].vendor} database ...")
         subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, cwd=settings.BASE_DIR)
         subprocess.run(
-            [*manage, "create_api_client", CLIENT_ID, secret, "--all"],
+            [*manage, "create_api_client", "--all", "--", CLIENT_ID, secret],
             env=env,
             check=True,
             cwd=settings.BASE_DIR,
